@@ -1,7 +1,12 @@
 // Builds the watch app: src/watch/main.ts -> apps/speedseq/app.js (iife, minified, es2015),
-// with its source map in dist/ (kept for the checker, never shipped).
+// with its source map in dist/ (kept for the checker, never shipped). Run as a script it then
+// checks the result: the watch checker (tools/checker.mjs), every src/engine module bundled,
+// and the size against the 24 KB budget (enforced when SPEEDSEQ_STRICT_SIZE=1).
 import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
+import { mapSources, missingModules, sizeOf, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
 
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
@@ -26,12 +31,43 @@ export async function buildApp() {
     if (f.path.endsWith(".map")) map = f.text;
     else js = f.text;
   }
+  // esbuild writes sources relative to the app's folder; the map lives in dist/, so rebase them.
+  const m = JSON.parse(map);
+  m.sources = m.sources.map((s) => relative("dist", resolve("apps/speedseq", s)));
+  map = JSON.stringify(m);
   writeFileSync(APP, js);
   writeFileSync(MAP, map);
   return { js, map, app: APP, mapFile: MAP };
 }
 
+/** Runs the watch checker on another built file (settings page, icon, …); prints findings, returns whether it passed. */
+export function checkBuiltFileOrReport(jsPath, mapPath) {
+  const findings = checkBuiltFile(jsPath, mapPath);
+  for (const f of findings) console.error(formatFinding(f));
+  if (findings.length) console.error(`${jsPath}: ${findings.length} problem(s) for Espruino 2v29`);
+  return findings.length === 0;
+}
+
+/** The checks on the built app; returns a list of failure lines (empty = pass) and prints the size. */
+export function checkApp(out) {
+  const failures = [];
+  for (const f of checkBuiltFile(out.app, out.mapFile)) failures.push(formatFinding(f));
+  const missing = missingModules(mapSources(out.map, out.mapFile), "src/engine");
+  for (const f of missing) failures.push(`${f}: engine module is not bundled into ${out.app} (import it from src/watch or from a bundled engine module)`);
+  const size = sizeOf(out.js);
+  const kb = (n) => (n / 1024).toFixed(1);
+  console.log(`${out.app}: ${size.raw} bytes (${kb(size.raw)} KB), gzip ${size.gzip} bytes; budget ${kb(SIZE_BUDGET_BYTES)} KB raw (${((100 * size.raw) / SIZE_BUDGET_BYTES).toFixed(0)} %)`);
+  if (size.raw > SIZE_BUDGET_BYTES && process.env.SPEEDSEQ_STRICT_SIZE === "1")
+    failures.push(`${out.app}: ${size.raw} bytes is over the ${SIZE_BUDGET_BYTES}-byte budget (SPEEDSEQ_STRICT_SIZE=1)`);
+  return failures;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = await buildApp();
-  console.log(`${out.app}: ${out.js.length} bytes`);
+  const failures = checkApp(out);
+  for (const f of failures) console.error(f);
+  if (failures.length) {
+    console.error(`build failed: ${failures.length} problem(s) in ${out.app}`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,37 @@
+// Whole-bundle checks build.mjs runs next to the watch checker: every engine module is bundled,
+// and the app's size against its budget.
+import { readdirSync } from "node:fs";
+import { join, relative, resolve, dirname } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export const SIZE_BUDGET_BYTES = 24 * 1024;
+
+/** Every .ts file (not .d.ts) under `dir`, as paths relative to the working directory. */
+export function tsFilesUnder(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...tsFilesUnder(p));
+    else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) out.push(relative(process.cwd(), resolve(p)));
+  }
+  return out.sort();
+}
+
+/** The map's `sources` as paths relative to the working directory (`mapFile` is where the map lives). */
+export function mapSources(map, mapFile) {
+  const m = typeof map === "string" ? JSON.parse(map) : map;
+  const root = m.sourceRoot || "";
+  return m.sources.map((s) => relative(process.cwd(), resolve(dirname(mapFile), root, s)));
+}
+
+/** Modules under `dir` that the bundle does not contain (so code that never reaches the watch). */
+export function missingModules(sources, dir) {
+  const have = new Set(sources);
+  return tsFilesUnder(dir).filter((f) => !have.has(f));
+}
+
+/** Raw and gzip size in bytes. */
+export function sizeOf(js) {
+  const buf = Buffer.from(js, "utf8");
+  return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
