@@ -1,0 +1,156 @@
+// The session log's record kinds (what the session engine produces and every reader gets back),
+// and the code tables that turn their enumerated fields into one base-36 digit on a log line.
+import type { StepKind } from "../plan";
+
+/** `H`: once at session start. */
+export interface HeaderRec {
+  k: "H";
+  /** wall clock at start (for the calendar), ms since 1970 */
+  startMs: number;
+  /** the plan's name (any text; escaped on the line) */
+  plan: string;
+  /** 32-bit hash of the plan (e.g. CRC-32 of its JSON); decoded as unsigned */
+  planHash: number;
+  /** app version string, e.g. "0.01" */
+  version: string;
+  /** the runner's goal as shown at start, e.g. "5k 20:00" */
+  goal?: string;
+}
+
+export type StepWhy = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
+
+/** `S`: one per finished step (leaf), exact summary. */
+export interface StepRec {
+  k: "S";
+  /** 0-based leaf index in the flattened plan */
+  idx: number;
+  kind: StepKind;
+  /** work rep number (1-based) or 0 */
+  rep: number;
+  /** session time at step start, ms */
+  startMs: number;
+  durMs: number;
+  /** stored in decimetres */
+  distM: number;
+  /** 0 if none; stored in tenths of a second */
+  avgPaceSPerKm: number;
+  /** bpm, 0 if none; stored as integers */
+  avgHr: number;
+  maxHr: number;
+  /** steps/min, 0 if none; stored as an integer */
+  avgCad: number;
+  why: StepWhy;
+  /** STEP_PACE_FAST | STEP_PACE_SLOW | STEP_CAD_DROP | STEP_EXTENDED | STEP_PAUSED */
+  flags: number;
+  /** Q_GPS_POOR | Q_HR_LOW_CONF | Q_NO_GPS | Q_NO_HR */
+  quality: number;
+}
+
+export const STEP_PACE_FAST = 1;
+export const STEP_PACE_SLOW = 2;
+export const STEP_CAD_DROP = 4;
+/** the runner asked for +30 s */
+export const STEP_EXTENDED = 8;
+export const STEP_PAUSED = 16;
+
+export const Q_GPS_POOR = 1;
+export const Q_HR_LOW_CONF = 2;
+export const Q_NO_GPS = 4;
+export const Q_NO_HR = 8;
+
+export interface TrackPoint {
+  /** session time, ms (whole seconds on the line) */
+  tMs: number;
+  /** degrees (1e-5 degree on the line, about 1.1 m) */
+  lat: number;
+  lon: number;
+}
+
+/** `T`: several GPS points on one line, written by LogWriter.add/flush (never by encode). */
+export interface TrackRec {
+  k: "T";
+  pts: TrackPoint[];
+}
+
+export type EventWhat =
+  | "pause"
+  | "resume"
+  | "skip"
+  | "extend"
+  | "lap"
+  | "cadDrop"
+  | "paceFast"
+  | "paceSlow"
+  | "gpsLost"
+  | "gpsBack"
+  | "storageLow"
+  | "clockJump";
+
+/** `F`: something that happened at a moment. */
+export interface EventRec {
+  k: "F";
+  /** session time, ms */
+  tMs: number;
+  what: EventWhat;
+  /** stored in tenths, |value| ≤ 214748364 (clamped): give clock jumps in seconds */
+  value?: number;
+}
+
+/** `R`: rating of perceived exertion. */
+export interface RpeRec {
+  k: "R";
+  /** 1..10 */
+  rpe: number;
+  /** step idx for a per-rep RPE, -1 (or absent) for the session */
+  idx?: number;
+}
+
+export type EndWhy = "done" | "ended" | "saved";
+
+/** `E`: the session closed: done (plan finished), ended (runner stopped), saved (after a crash). */
+export interface EndRec {
+  k: "E";
+  durMs: number;
+  /** stored in decimetres */
+  distM: number;
+  why: EndWhy;
+}
+
+export type Rec = HeaderRec | StepRec | TrackRec | EventRec | RpeRec | EndRec;
+/** The records encode() writes: everything but the track, which LogWriter packs. */
+export type LineRec = Exclude<Rec, TrackRec>;
+
+// Code tables: a value's position is its code on the line. Append only, never reorder:
+// old logs must keep decoding.
+export const STEP_KINDS = ["warmup", "stride", "work", "recovery", "cooldown", "rest"] as const satisfies readonly StepKind[];
+type Assert<T extends true> = T;
+/** Compile-time check that every StepKind has a code: add new kinds to the end of STEP_KINDS. */
+export type StepKindsCoded = Assert<[Exclude<StepKind, (typeof STEP_KINDS)[number]>] extends [never] ? true : false>;
+export const STEP_WHYS: readonly StepWhy[] = ["time", "dist", "hr", "cap", "lap", "skip", "end"];
+export const EVENT_WHATS: readonly EventWhat[] = [
+  "pause",
+  "resume",
+  "skip",
+  "extend",
+  "lap",
+  "cadDrop",
+  "paceFast",
+  "paceSlow",
+  "gpsLost",
+  "gpsBack",
+  "storageLow",
+  "clockJump",
+];
+export const END_WHYS: readonly EndWhy[] = ["done", "ended", "saved"];
+
+/** Version of the line format, the first field of every `H` line. */
+export const LOG_FORMAT = 1;
+
+// The track's packed-delta alphabet: printable ASCII from "-" (0x2d) to "~" (0x7e), so never
+// "," "*" "%" or a space. Each number is zigzag-coded, then written least significant digit
+// first: continuation digits (base PACK_CONT) from PACK_CONT_0, ended by one terminal digit
+// (base PACK_TERM) from PACK_TERM_0. Values below PACK_TERM take one character.
+export const PACK_TERM = 64;
+export const PACK_TERM_0 = 0x2d;
+export const PACK_CONT = 18;
+export const PACK_CONT_0 = PACK_TERM_0 + PACK_TERM;
