@@ -1,0 +1,400 @@
+// The session state machine: timestamped watch events in, buzzes and log lines out through
+// ports, and fields the screen reads. Deterministic: all time comes in the calls.
+import type { Plan, Step } from "./plan";
+import { Cursor } from "./workout/cursor";
+import { MonoClock } from "./clock";
+import { GpsTrack, GPS_OK } from "./gps";
+import type { GpsFix } from "./gps";
+import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
+import { LogOut } from "./logout";
+
+export interface Ports {
+  /** play haptic pattern id (haptics.ts) delayMs from now */
+  buzz(id: number, delayMs: number): void;
+  /** append one log line (it ends with "\n") */
+  write(line: string): void;
+  /** CRC-32 of an ASCII string (E.CRC32 on the watch) */
+  crc(s: string): number;
+}
+
+/** optional cadence-drop detector (engine/cadence/drop.ts) */
+export interface DropPort {
+  reset(): void;
+  update(tMs: number, spm: number, conf: number, kind: string, minCad: number | undefined): number;
+}
+
+export type Why = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
+export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
+
+export const RUN = 0;
+export const PAUSED = 1;
+export const DONE = 2;
+
+/** step flag bits (logged) */
+export const F_FAST = 1;
+export const F_SLOW = 2;
+export const F_CAD = 4;
+export const F_EXT = 8;
+export const F_PAUSED = 16;
+/** data quality bits (logged) */
+export const Q_GPS_POOR = 1;
+export const Q_HR_LOW = 2;
+export const Q_NO_GPS = 4;
+export const Q_NO_HR = 8;
+
+/** HR samples below this confidence (0-100) are not trusted */
+const HR_CONF = 50;
+/** HR older than this is not used for HR end rules */
+const HR_STALE_MS = 5000;
+/** no pace or cadence alerts in the first part of a step */
+const GRACE_MS = 20000;
+/** pace must stay out of band this long before an alert */
+const PACE_HOLD_MS = 6000;
+/** how often a persisting pace problem is repeated */
+const PACE_REPEAT_MS = 45000;
+/** track points while moving, at most one per this many ms */
+const TRACK_MS = 5000;
+
+export interface LastRep {
+  rep: number;
+  distM: number;
+  durMs: number;
+  bpm: number;
+}
+
+export class Session {
+  ports: Ports;
+  clock: MonoClock;
+  cur: Cursor;
+  gps: GpsTrack;
+  hap: Haptics;
+  log: LogOut;
+  drop: DropPort | null;
+  mode: number;
+  /** session ms of the last event */
+  t: number;
+  step!: Step | null;
+  // the current step
+  sStart!: number;
+  sPaused!: number;
+  pauseAt!: number;
+  sDist!: number;
+  extraS!: number;
+  hrSum!: number;
+  hrN!: number;
+  hrMax!: number;
+  hrLow!: number;
+  cadSum!: number;
+  cadN!: number;
+  gpsN!: number;
+  gpsBad!: number;
+  flags!: number;
+  buzzed!: boolean;
+  countdown!: number;
+  holdSince!: number;
+  paceOutSince!: number;
+  paceOut!: number;
+  paceAlertAt!: number;
+  // latest readings
+  bpm: number;
+  hrT: number;
+  spm: number;
+  cadConf: number;
+  // totals
+  totDist: number;
+  trackT: number;
+  last: LastRep | null;
+
+  /**
+   * plan: resolved (absolute paces). To continue a log after a crash pass the decoder's lastSeq
+   * and the index of the first unfinished step: no header is written, the cursor skips ahead.
+   */
+  constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
+    this.ports = ports;
+    this.clock = new MonoClock(wallMs);
+    this.cur = new Cursor(plan);
+    this.gps = new GpsTrack();
+    this.hap = new Haptics(ports.buzz);
+    this.log = new LogOut(ports, lastSeq);
+    this.drop = null;
+    this.mode = RUN;
+    this.t = 0;
+    this.bpm = 0;
+    this.hrT = -1e9;
+    this.spm = 0;
+    this.cadConf = 0;
+    this.totDist = 0;
+    this.trackT = -1e9;
+    this.last = null;
+    if (lastSeq) {
+      // a torn last line must not swallow the next record
+      ports.write("\n");
+      while (this.cur.idx < fromIdx && this.cur.next()) {}
+      this.log.event(0, "resume", fromIdx);
+    } else this.log.header(wallMs, plan, version, goal);
+    this.begin(0);
+    if (!this.step) this.mode = DONE;
+  }
+
+  // ---- events -------------------------------------------------------------------------
+
+  /** the 1 Hz tick: the session's clock */
+  tick(wallMs: number): void {
+    const jumps = this.clock.jumps;
+    const t = this.clock.tick(wallMs);
+    if (this.clock.jumps !== jumps) this.log.event(t, "clockJump", 0);
+    this.advance(t);
+  }
+
+  gpsFix(wallMs: number, f: GpsFix): void {
+    const t = this.clock.at(wallMs);
+    if (this.mode === DONE) return;
+    const r = this.gps.add(t, f);
+    if (r !== GPS_OK) {
+      this.gpsBad++;
+      this.advance(t);
+      return;
+    }
+    this.gpsN++;
+    const seg = this.gps.segM;
+    if (seg > 0 && this.mode === RUN) {
+      this.totDist += seg;
+      const need = this.step && this.step.end.dist !== undefined ? this.step.end.dist - this.sDist : Infinity;
+      if (seg >= need) {
+        // the crossing, interpolated between the two fixes
+        const t0 = this.gps.segT0;
+        const tEnd = t0 + ((t - t0) * need) / seg;
+        this.sDist += need;
+        this.finish(tEnd, "dist");
+        if (this.step) this.sDist = seg - need;
+      } else this.sDist += seg;
+      if (t - this.trackT >= TRACK_MS) {
+        this.trackT = t;
+        this.log.point(t, f.lat, f.lon);
+      }
+    }
+    this.advance(t);
+  }
+
+  hrm(wallMs: number, bpm: number, conf: number): void {
+    const t = this.clock.at(wallMs);
+    if (this.mode === DONE) return;
+    if (conf >= HR_CONF && bpm >= 30 && bpm <= 240) {
+      this.bpm = bpm;
+      this.hrT = t;
+      this.hrSum += bpm;
+      this.hrN++;
+      if (bpm > this.hrMax) this.hrMax = bpm;
+    } else this.hrLow++;
+    this.advance(t);
+  }
+
+  /** a cadence estimate (steps/min, confidence 0..1) */
+  cadence(wallMs: number, spm: number, conf: number): void {
+    const t = this.clock.at(wallMs);
+    if (this.mode === DONE || !isFinite(spm)) return;
+    this.spm = spm;
+    this.cadConf = conf;
+    if (conf >= 0.5 && this.mode === RUN) {
+      this.cadSum += spm;
+      this.cadN++;
+      const step = this.step;
+      if (this.drop && step && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & F_CAD)) {
+        this.flags |= F_CAD;
+        this.log.event(t, "cadDrop", spm);
+        this.hap.request(H_CAD, t, 0);
+      }
+    }
+    this.advance(t);
+  }
+
+  command(wallMs: number, cmd: Cmd): void {
+    const t = this.clock.at(wallMs);
+    if (this.mode === DONE) return;
+    if (cmd === "pause" && this.mode === RUN) {
+      this.mode = PAUSED;
+      this.pauseAt = t;
+      this.flags |= F_PAUSED;
+      this.log.event(t, "pause", 0);
+    } else if (cmd === "resume" && this.mode === PAUSED) {
+      this.mode = RUN;
+      this.sPaused += t - this.pauseAt;
+      this.log.event(t, "resume", 0);
+    } else if (cmd === "extend" && this.step && this.isEasy(this.step)) {
+      this.extraS += 30;
+      this.flags |= F_EXT;
+      this.buzzed = false;
+      this.countdown = 3;
+      this.log.event(t, "extend", this.extraS);
+    } else if (cmd === "skip" || cmd === "lap") {
+      if (this.mode === PAUSED) this.command(wallMs, "resume");
+      this.log.event(t, cmd, 0);
+      this.finish(t, cmd);
+    } else if (cmd === "end") {
+      if (this.mode === PAUSED) this.sPaused += t - this.pauseAt;
+      this.mode = RUN;
+      this.finish(t, "end");
+    }
+    this.advance(t);
+  }
+
+  // ---- queries for the screen --------------------------------------------------------------
+
+  /** active (unpaused) ms of the current step at session time t */
+  active(t: number): number {
+    return t - this.sStart - this.sPaused - (this.mode === PAUSED ? t - this.pauseAt : 0);
+  }
+
+  /** what is left of the current step: seconds, metres, or bpm to come down; unit in remainUnit() */
+  remain(): number {
+    const s = this.step;
+    if (!s) return 0;
+    const e = s.end;
+    const act = this.active(this.t) / 1000;
+    if (e.dist !== undefined) return Math.max(0, e.dist - this.sDist);
+    if (e.time !== undefined) return Math.max(0, e.time + this.extraS - act);
+    if (e.hrBelow !== undefined && act >= (e.minS || 0) + this.extraS) return Math.max(0, this.bpm - e.hrBelow);
+    if (e.hrBelow !== undefined) return Math.max(0, (e.minS || 0) + this.extraS - act);
+    if (e.hrAbove !== undefined) return Math.max(0, e.hrAbove - this.bpm);
+    return act;
+  }
+
+  /** "m", "s", "bpm", or "+s" (counting up, lap steps) */
+  remainUnit(): string {
+    const s = this.step;
+    if (!s) return "";
+    const e = s.end;
+    if (e.dist !== undefined) return "m";
+    if (e.time !== undefined) return "s";
+    if (e.hrBelow !== undefined) return this.active(this.t) / 1000 >= (e.minS || 0) + this.extraS ? "bpm" : "s";
+    if (e.hrAbove !== undefined) return "bpm";
+    return "+s";
+  }
+
+  /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
+  paceState(): number {
+    return this.paceOut;
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  isEasy(s: Step): boolean {
+    return s.kind === "recovery" || s.kind === "rest";
+  }
+
+  /** starts the cursor's current step at session time t */
+  begin(t: number): void {
+    this.step = this.cur.step;
+    this.sStart = t;
+    this.sPaused = 0;
+    this.sDist = 0;
+    this.extraS = 0;
+    this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
+    this.cadSum = this.cadN = 0;
+    this.gpsN = this.gpsBad = 0;
+    this.flags = 0;
+    this.buzzed = false;
+    this.countdown = 3;
+    this.holdSince = -1;
+    this.paceOutSince = -1;
+    this.paceOut = 0;
+    this.paceAlertAt = -1e9;
+    if (this.drop) this.drop.reset();
+    this.hap.boundaryAt = Infinity;
+  }
+
+  /** the pattern that marks entering the step after this one */
+  nextPattern(): number {
+    const n = this.cur.peek();
+    if (!n) return H_END;
+    return n.kind === "work" ? H_REP : this.isEasy(n) ? H_RECOVERY : H_STEP;
+  }
+
+  /** ends the current step at session time tEnd (may be before now: interpolated) */
+  finish(tEnd: number, why: Why): void {
+    const s = this.step;
+    if (!s) return;
+    if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
+    const durMs = this.active(tEnd);
+    const q =
+      (this.gpsN === 0 ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
+      (this.hrN === 0 ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW : 0);
+    const avgHr = this.hrN ? Math.round(this.hrSum / this.hrN) : 0;
+    this.log.step(this.cur.idx, s.kind, s.kind === "work" ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
+      avgHr, this.hrMax, this.cadN ? Math.round(this.cadSum / this.cadN) : 0, why, this.flags, q);
+    if (s.kind === "work") this.last = { rep: this.cur.rep, distM: this.sDist, durMs: durMs, bpm: avgHr };
+    if (why === "end" || !this.cur.next()) {
+      this.step = null;
+      this.mode = DONE;
+      this.log.end(tEnd, this.totDist, why === "end" ? "ended" : "done");
+      return;
+    }
+    this.begin(tEnd);
+  }
+
+  /** time-driven rules, run after every event */
+  advance(t: number): void {
+    this.t = t;
+    const s = this.step;
+    if (!s || this.mode !== RUN) return;
+    const e = s.end;
+    const act = this.active(t);
+    // ms until a predictable end of this step (time, cap), or Infinity
+    let left = Infinity;
+    let capWhy: Why = "cap";
+    if (e.time !== undefined) {
+      left = (e.time + this.extraS) * 1000 - act;
+      capWhy = "time";
+    } else if (e.maxS !== undefined) left = (e.maxS + this.extraS) * 1000 - act;
+    if (left <= 0) return this.finish(t + left, capWhy);
+    if (e.hrBelow !== undefined && this.hrOk(t)) {
+      if (this.bpm < e.hrBelow) {
+        if (this.holdSince < 0) this.holdSince = t;
+        if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
+      } else this.holdSince = -1;
+    }
+    if (e.hrAbove !== undefined && this.hrOk(t) && this.bpm > e.hrAbove) return this.finish(t, "hr");
+    if (e.dist !== undefined && this.gps.mps > 0.5) left = ((e.dist - this.sDist) * 1000) / this.gps.mps;
+    this.hap.boundaryAt = t + left;
+    // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
+    const nextRep = this.cur.peek();
+    if (e.dist === undefined && nextRep && nextRep.kind === "work") {
+      while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
+        const d = left - this.countdown * 1000;
+        if (d >= 0) this.hap.request(H_COUNT, t, d);
+        this.countdown--;
+      }
+    }
+    const horizon = e.dist !== undefined ? this.gps.gapMs * 1.1 : 1100;
+    if (!this.buzzed && left <= horizon) {
+      this.buzzed = this.hap.request(this.nextPattern(), t, left);
+    }
+    this.checkPace(t, s, act);
+  }
+
+  hrOk(t: number): boolean {
+    return t - this.hrT <= HR_STALE_MS;
+  }
+
+  checkPace(t: number, s: Step, act: number): void {
+    const band = s.pace as [number, number] | undefined;
+    const p = this.gps.paceSPerKm();
+    if (!band || !p || act < GRACE_MS) {
+      this.paceOut = 0;
+      this.paceOutSince = -1;
+      return;
+    }
+    const out = p < band[0] ? F_FAST : p > band[1] ? F_SLOW : 0;
+    if (out !== this.paceOut) {
+      this.paceOut = out;
+      this.paceOutSince = t;
+    }
+    if (out && t - this.paceOutSince >= PACE_HOLD_MS && t - this.paceAlertAt >= PACE_REPEAT_MS) {
+      if (this.hap.request(out === F_FAST ? H_FAST : H_SLOW, t, 0)) {
+        this.paceAlertAt = t;
+        this.flags |= out;
+        this.log.event(t, out === F_FAST ? "paceFast" : "paceSlow", Math.round(p));
+      }
+    }
+  }
+}

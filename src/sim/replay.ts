@@ -1,0 +1,73 @@
+// Turns a recording into the sensor events the watch delivers, in the watch's own shapes:
+// 'GPS' {lat, lon, alt, speed km/h, course, time, satellites, fix, hdop} and 'HRM' {bpm, confidence}.
+// Optional perturbations: position noise, dropouts, jumps, bad hdop; all seeded.
+import type { Row } from "./recording";
+import { rng, gauss } from "./rng";
+
+export interface GpsEvent {
+  lat: number; lon: number; alt: number; speed: number; course: number;
+  time: Date | undefined; satellites: number; fix: number; hdop: number;
+}
+export interface HrmEvent { bpm: number; confidence: number }
+
+export type SensorEvent =
+  | { tMs: number; type: "GPS"; data: GpsEvent }
+  | { tMs: number; type: "HRM"; data: HrmEvent };
+
+export interface ReplayOptions {
+  /** first and last recording second to use (session time 0 = fromS) */
+  fromS?: number;
+  toS?: number;
+  /** 1-sigma position noise in metres */
+  noiseM?: number;
+  /** [fromS, toS] (recording seconds) with no fix: the watch reports fix 0 and NaN lat/lon */
+  dropouts?: [number, number][];
+  /** recording seconds at which one fix is thrown this many metres away */
+  jumps?: { tS: number; m: number }[];
+  /** ms after each whole second at which fixes and HR samples arrive */
+  gpsPhaseMs?: number;
+  hrPhaseMs?: number;
+  /** wall-clock ms of recording second fromS, for the GPS 'time' field */
+  wallMs?: number;
+  seed?: number;
+}
+
+const M_PER_DEG = 111320;
+
+export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
+  const from = o.fromS ?? rows[0].tS;
+  const to = o.toS ?? rows[rows.length - 1].tS;
+  const r = rng(o.seed ?? 1);
+  const noise = o.noiseM ?? 0;
+  const gPhase = o.gpsPhaseMs ?? 250;
+  const hPhase = o.hrPhaseMs ?? 600;
+  const out: SensorEvent[] = [];
+  for (const row of rows) {
+    if (row.tS < from || row.tS > to) continue;
+    const tMs = (row.tS - from) * 1000;
+    const lost = (o.dropouts ?? []).some(([a, b]) => row.tS >= a && row.tS <= b) || !isFinite(row.lat);
+    const jump = (o.jumps ?? []).find((j) => j.tS === row.tS);
+    let lat = row.lat;
+    let lon = row.lon;
+    if (!lost) {
+      const cos = Math.cos((lat * Math.PI) / 180);
+      const dn = gauss(r) * noise + (jump ? jump.m : 0);
+      const de = gauss(r) * noise;
+      lat += dn / M_PER_DEG;
+      lon += de / (M_PER_DEG * cos);
+    }
+    out.push({
+      tMs: tMs + gPhase,
+      type: "GPS",
+      data: {
+        lat: lost ? NaN : lat, lon: lost ? NaN : lon, alt: lost ? NaN : row.alt,
+        speed: lost || !isFinite(row.mps) ? NaN : row.mps * 3.6,
+        course: NaN,
+        time: o.wallMs === undefined || lost ? undefined : new Date(o.wallMs + tMs),
+        satellites: lost ? 0 : 9, fix: lost ? 0 : 1, hdop: lost ? 99 : 0.9 + r() * 0.6,
+      },
+    });
+    if (isFinite(row.hr)) out.push({ tMs: tMs + hPhase, type: "HRM", data: { bpm: row.hr, confidence: 85 } });
+  }
+  return out.sort((a, b) => a.tMs - b.tMs);
+}
