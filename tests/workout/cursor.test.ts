@@ -1,0 +1,175 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import type { Plan, Step } from "../../src/engine/plan";
+import { Cursor, planTotals } from "../../src/engine/workout/cursor";
+import { arbPlan, expand } from "./arbitraries";
+
+const s = (label: string, kind: Step["kind"] = "work", end: Step["end"] = { time: 60 }): Step => ({ kind, end, label });
+
+function walk(p: Plan): { labels: string[]; reps: number[]; iters: string[] } {
+  const c = new Cursor(p);
+  const out = { labels: [] as string[], reps: [] as number[], iters: [] as string[] };
+  for (let x = c.step; x; x = c.next()) {
+    out.labels.push(x.label!);
+    out.reps.push(c.rep);
+    out.iters.push(c.iter());
+  }
+  return out;
+}
+
+describe("Cursor", () => {
+  const nested: Plan = {
+    v: 1,
+    name: "Nested",
+    steps: [
+      s("W", "warmup"),
+      {
+        repeat: 2,
+        steps: [s("A"), { repeat: 2, steps: [s("b", "stride"), s("r", "recovery")], between: s("x", "rest") }],
+        between: s("S", "rest"),
+      },
+      s("C", "cooldown"),
+    ],
+  };
+
+  it("walks nested repeats with between steps in execution order", () => {
+    expect(walk(nested).labels.join(" ")).toBe("W A b r x b r S A b r x b r C");
+  });
+
+  it("counts only work steps as reps, and knows the total without expanding", () => {
+    const w = walk(nested);
+    expect(w.reps).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+    const c = new Cursor(nested);
+    expect(c.reps).toBe(2);
+    expect(c.total).toBe(15);
+  });
+
+  it("says which round of which set a step is in", () => {
+    expect(walk(nested).iters).toEqual([
+      "", "1/2", "set 1/2, 1/2", "set 1/2, 1/2", "set 1/2, 1/2", "set 1/2, 2/2", "set 1/2, 2/2",
+      "1/2", "2/2", "set 2/2, 1/2", "set 2/2, 1/2", "set 2/2, 1/2", "set 2/2, 2/2", "set 2/2, 2/2", "",
+    ]);
+  });
+
+  it("stops at the end and stays there", () => {
+    const c = new Cursor({ v: 1, name: "x", steps: [s("a"), s("b")] });
+    expect(c.next()!.label).toBe("b");
+    expect(c.idx).toBe(1);
+    expect(c.next()).toBeNull();
+    expect(c.step).toBeNull();
+    expect(c.idx).toBe(2);
+    expect(c.next()).toBeNull();
+    expect(c.idx).toBe(2);
+    expect(c.peek()).toBeNull();
+    expect(c.peekWork()).toBeNull();
+    expect(c.rep).toBe(2);
+  });
+
+  it("peeks at the next step and the next work step without moving", () => {
+    const c = new Cursor(nested);
+    expect(c.peek()!.label).toBe("A");
+    expect(c.peekWork()!.label).toBe("A");
+    c.next(); // A
+    expect(c.peekWork()!.label).toBe("A");
+    expect(c.peek()!.label).toBe("b");
+    expect(c.step!.label).toBe("A");
+    expect(c.idx).toBe(1);
+    for (let i = 0; i < 7; i++) c.next(); // second A
+    expect(c.step!.label).toBe("A");
+    expect(c.peekWork()).toBeNull();
+    expect(c.peek()!.label).toBe("b");
+  });
+
+  it("leaves out the between step of a single round", () => {
+    const p: Plan = { v: 1, name: "x", steps: [{ repeat: 1, steps: [s("a")], between: s("z", "rest") }, s("c")] };
+    expect(walk(p).labels).toEqual(["a", "c"]);
+    expect(new Cursor(p).total).toBe(2);
+  });
+
+  it("visits exactly the expanded sequence of any valid plan (property)", () => {
+    fc.assert(
+      fc.property(arbPlan(), (p) => {
+        const ref = expand(p.steps);
+        const c = new Cursor(p);
+        expect(c.total).toBe(ref.length);
+        expect(c.reps).toBe(ref.filter((x) => x.kind === "work").length);
+        let reps = 0;
+        for (let i = 0; i < ref.length; i++) {
+          expect(c.step).toBe(ref[i]);
+          expect(c.idx).toBe(i);
+          if (ref[i].kind === "work") reps++;
+          expect(c.rep).toBe(reps);
+          expect(c.peek()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
+          const nextWork = ref.slice(i + 1).find((x) => x.kind === "work");
+          expect(c.peekWork()).toBe(nextWork || null);
+          expect(c.next()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
+        }
+        expect(c.step).toBeNull();
+        expect(c.idx).toBe(ref.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("planTotals", () => {
+  it("adds times, distances, HR minimum times and lap steps of a nested plan", () => {
+    const p: Plan = {
+      v: 1,
+      name: "x",
+      steps: [
+        s("w", "warmup", { lap: 1 }),
+        {
+          repeat: 3,
+          steps: [s("a", "work", { dist: 400 }), s("r", "recovery", { hrBelow: 120, minS: 45, maxS: 120 })],
+          between: s("b", "rest", { time: 100 }),
+        },
+        s("c", "cooldown", { hrAbove: 150 }),
+      ],
+    };
+    const t = planTotals(p, 300);
+    expect(t).toEqual({ steps: 10, reps: 3, timeS: 3 * 45 + 2 * 100, distM: 1200, open: 1, estS: 3 * 45 + 2 * 100 + 1.2 * 300 });
+  });
+
+  it("estimates distance steps at their own band's middle pace, else the given one", () => {
+    const p: Plan = {
+      v: 1,
+      name: "x",
+      steps: [
+        { kind: "work", end: { dist: 1000 }, pace: [240, 250] },
+        { kind: "work", end: { dist: 2000 }, pace: { race: 5000 } },
+      ],
+    };
+    expect(planTotals(p, 330).estS).toBe(245 + 660);
+    expect(planTotals(p).estS).toBe(245 + 720);
+  });
+
+  it("matches the expanded plan (property)", () => {
+    fc.assert(
+      fc.property(arbPlan(), fc.integer({ min: 150, max: 600 }), (p, pace) => {
+        const ref = expand(p.steps);
+        let timeS = 0;
+        let distM = 0;
+        let open = 0;
+        let estS = 0;
+        for (const x of ref) {
+          const e = x.end;
+          if (e.time !== undefined) (timeS += e.time), (estS += e.time);
+          else if (e.dist !== undefined) {
+            distM += e.dist;
+            estS += (e.dist / 1000) * (Array.isArray(x.pace) ? (x.pace[0] + x.pace[1]) / 2 : pace);
+          } else if (e.lap) open++;
+          else (timeS += e.minS || 0), (estS += e.minS || 0);
+        }
+        const t = planTotals(p, pace);
+        expect(t.steps).toBe(ref.length);
+        expect(t.reps).toBe(ref.filter((x) => x.kind === "work").length);
+        expect(t.timeS).toBe(timeS);
+        expect(t.distM).toBe(distM);
+        expect(t.open).toBe(open);
+        expect(t.estS).toBeCloseTo(estS, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
