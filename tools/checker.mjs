@@ -99,6 +99,10 @@ export function checkJs(code, opts = {}) {
     if (n.type === "VariableDeclarator" || n.type === "CatchClause") for (const x of patternNames(n.id ?? n.param)) declared.add(x);
     if ((n.type === "FunctionDeclaration" || n.type === "ClassDeclaration") && n.id) declared.add(n.id.name);
     if (isFunction(n)) for (const p of n.params) for (const x of patternNames(p)) declared.add(x);
+    // Methods the file defines itself: `.name()` calls may be to them, not to a missing built-in.
+    const key = (n.type === "MethodDefinition" || (n.type === "Property" && (n.method || isFunction(n.value)))) && !n.computed ? n.key
+      : n.type === "AssignmentExpression" && n.left.type === "MemberExpression" && !n.left.computed && isFunction(n.right) ? n.left.property : null;
+    if (key && (key.type === "Identifier" || key.type === "Literal")) declared.add("." + (key.name ?? key.value));
   });
   walk(ast, (node, ancestors, keys, key) => nodeRules(node, ancestors, keys, key, report, declared));
   hoistingRule(ast, report);

@@ -94,7 +94,8 @@ function outermostPattern(ancestors, keys, key) {
 
 /**
  * Runs every node rule. `report(rule, node, message)`; `declared` holds every name the file declares
- * (a file that defines its own `Map` is not using the missing global).
+ * (a file that defines its own `Map` is not using the missing global; ".name" entries are methods the
+ * file defines itself, so `.name()` calls may be to them).
  */
 export function nodeRules(node, ancestors, keys, key, report, declared) {
   const parent = ancestors[ancestors.length - 1];
@@ -181,7 +182,7 @@ export function nodeRules(node, ancestors, keys, key, report, declared) {
         report("prototype-member", node, `${o.object.name}.prototype members read as undefined on Espruino 2v29 (use ${o.object.name === "Array" ? "[]" : o.object.name === "String" ? '""' : "a function"}.${node.computed ? "x" : node.property.name} instead)`);
       if (o.type === "Identifier" && !node.computed && STATICS[o.name] && Object.hasOwn(STATICS[o.name], node.property.name) && !declared.has(o.name))
         report("missing-builtin", node, `${o.name}.${node.property.name} is missing on Espruino 2v29 (${STATICS[o.name][node.property.name]})`);
-      if (!node.computed && Object.hasOwn(METHODS, node.property.name) && parent && parent.type === "CallExpression" && key === "callee")
+      if (!node.computed && Object.hasOwn(METHODS, node.property.name) && !declared.has("." + node.property.name) && parent && parent.type === "CallExpression" && key === "callee")
         report("missing-method", node.property, `.${node.property.name}() may not exist on the watch: ${METHODS[node.property.name]} on Espruino 2v29`);
       break;
     }

@@ -1,0 +1,83 @@
+import { describe, it, expect } from "vitest";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { spawnSync } from "node:child_process";
+import { buildApp, checkApp } from "../../build.mjs";
+import { checkBuiltFile } from "../../tools/checker.mjs";
+import { missingModules, mapSources, sizeOf } from "../../tools/checker/build-checks.mjs";
+import { compile } from "./compile";
+
+function tempDir() {
+  return mkdtempSync(join(tmpdir(), "speedseq-checker-"));
+}
+
+describe("the real app", () => {
+  it("builds and passes the watch checker with its map", async () => {
+    const out = await buildApp();
+    expect(out.js?.length).toBeGreaterThan(0);
+    expect(checkBuiltFile(out.app, out.mapFile)).toEqual([]);
+    // The map's sources point at real TypeScript files once rebased onto dist/.
+    const sources = mapSources(out.map, out.mapFile);
+    expect(sources).toContain("src/watch/main.ts");
+  });
+});
+
+describe("every engine module must be bundled", () => {
+  it("names modules with code that the map's sources lack, ignoring .d.ts and type-only modules", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "used.ts"), "export const a = 1;\n");
+    writeFileSync(join(dir, "sub", "forgotten.ts"), "export function f() { return 2; }\n");
+    writeFileSync(join(dir, "types.ts"), "export interface T { a: number }\nexport type U = T[];\n");
+    writeFileSync(join(dir, "globals.d.ts"), "declare const X: number;\n");
+    const rel = (p: string) => relative(process.cwd(), join(dir, p));
+    expect(missingModules([rel("used.ts")], dir)).toEqual([rel("sub/forgotten.ts")]);
+    expect(missingModules([rel("used.ts"), rel("sub/forgotten.ts")], dir)).toEqual([]);
+  });
+
+  it("rebases map sources onto the map file's folder", () => {
+    expect(mapSources({ sources: ["../src/engine/gps.ts"] }, "dist/app.js.map")).toEqual(["src/engine/gps.ts"]);
+  });
+
+  it("checkApp fails on a finding and prints the size", async () => {
+    const dir = tempDir();
+    const { js, map } = await compile("export function f(o: any) {\n  const { a } = o;\n  return a;\n}\nf({});", false);
+    writeFileSync(join(dir, "app.js"), js);
+    writeFileSync(join(dir, "app.js.map"), map.replace('"../src/engine/sample.ts"', JSON.stringify(relative(dir, "src/engine/sample.ts"))));
+    const failures = checkApp({ js, map: "{\"sources\":[]}", app: join(dir, "app.js"), mapFile: join(dir, "app.js.map") });
+    expect(failures.some((f: string) => f.startsWith("src/engine/sample.ts:2:9 destructuring"))).toBe(true);
+  });
+});
+
+describe("size", () => {
+  it("counts UTF-8 bytes and gzip", () => {
+    const s = sizeOf("é".repeat(1000));
+    expect(s.raw).toBe(2000);
+    expect(s.gzip).toBeLessThan(100);
+  });
+});
+
+describe("command line", () => {
+  const run = (args: string[]) => spawnSync(process.execPath, ["tools/checker.mjs", ...args], { encoding: "utf8" });
+
+  it("prints findings at the source line and exits 1", async () => {
+    const dir = tempDir();
+    const { js, map } = await compile("export function f(xs: number[]) {\n  return xs.at(-1);\n}\nf([]);", true);
+    writeFileSync(join(dir, "s.js"), js);
+    writeFileSync(join(dir, "s.js.map"), map.replace('"../src/engine/sample.ts"', JSON.stringify(relative(dir, "src/engine/sample.ts"))));
+    const r = run([join(dir, "s.js"), "--map", join(dir, "s.js.map")]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^src\/engine\/sample\.ts:2:\d+ \.at\(\) .*Array\/String at\(\) is missing/m);
+  });
+
+  it("reports JS positions without a map and exits 0 on a clean file", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.js"), "var a = 1;\nvar b = a ** 2;\n");
+    writeFileSync(join(dir, "ok.js"), "var a = 1;\nvar b = Math.pow(a, 2);\n");
+    const bad = run([join(dir, "bad.js")]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("bad.js:2:9 the ** operator is not supported by Espruino 2v29");
+    expect(run([join(dir, "ok.js")]).status).toBe(0);
+  });
+});
