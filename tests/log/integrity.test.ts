@@ -45,9 +45,24 @@ describe("CRC", () => {
     expect(seen).toEqual(["R1,3,"]);
     expect(line).toBe("R1,3,*1234abcd\n");
   });
+
+  it("gives the same line whether the port returns the CRC signed (as an int32) or unsigned", () => {
+    fc.assert(
+      fc.property(lineRec, (rec) => {
+        const line = encode(rec, 3, (s) => crc32(s) | 0);
+        expect(line).toBe(encode(rec, 3, crc32));
+        expect(decodeLine(line, (s) => crc32(s) | 0).ok).toBe(true);
+      }),
+    );
+  });
 });
 
 describe("text safety", () => {
+  it("writes out-of-range and non-finite numbers as int32 base 36, never as float text", () => {
+    const line = encode({ k: "F", tMs: NaN, what: "clockJump", value: 1e21 }, 1, crc32);
+    expect(line.split("*")[0]).toBe("F1,0,b," + (2 ** 31 - 1).toString(36));
+  });
+
   it("emits printable ASCII lines only, never 0xFF, one newline per record", () => {
     fc.assert(
       fc.property(log, ({ recs, text }) => {
