@@ -6,32 +6,40 @@ import type { End, Node, PaceRef, Plan, Step, StepKind } from "../../src/engine/
 
 const KINDS: StepKind[] = ["warmup", "stride", "work", "recovery", "cooldown", "rest"];
 
-export const arbEnd: fc.Arbitrary<End> = fc.oneof(
-  fc.integer({ min: 1, max: 14400 }).map((time) => ({ time })),
-  fc.integer({ min: 10, max: 100000 }).map((dist) => ({ dist })),
-  fc.constant({ lap: 1 as const }),
-  fc
-    .record(
-      {
-        hrBelow: fc.integer({ min: 40, max: 230 }),
-        maxS: fc.integer({ min: 1, max: 14400 }),
-        minFrac: fc.double({ min: 0, max: 1, noNaN: true }),
-        holdS: fc.integer({ min: 0, max: 600 }),
-        withMin: fc.boolean(),
-        withHold: fc.boolean(),
-      },
-    )
+/** Bounds on step lengths, e.g. to keep simulated sessions short; defaults are the format's limits. */
+export interface PlanOpts {
+  maxTimeS?: number;
+  maxDistM?: number;
+}
+
+export function arbEnd(o: PlanOpts = {}): fc.Arbitrary<End> {
+  const maxS = o.maxTimeS ?? 14400;
+  const hrBelow = fc
+    .record({
+      hrBelow: fc.integer({ min: 40, max: 230 }),
+      maxS: fc.integer({ min: 1, max: maxS }),
+      minFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+      holdS: fc.integer({ min: 0, max: 600 }),
+      withMin: fc.boolean(),
+      withHold: fc.boolean(),
+    })
     .map((r) => {
       const e: End = { hrBelow: r.hrBelow, maxS: r.maxS };
       if (r.withMin) e.minS = Math.floor(r.minFrac * r.maxS);
       if (r.withHold) e.holdS = r.holdS;
       return e;
-    }),
-  fc.record(
-    { hrAbove: fc.integer({ min: 40, max: 230 }), maxS: fc.integer({ min: 1, max: 14400 }) },
-    { requiredKeys: ["hrAbove"] },
-  ),
-);
+    });
+  return fc.oneof(
+    fc.integer({ min: 1, max: maxS }).map((time) => ({ time })),
+    fc.integer({ min: 10, max: o.maxDistM ?? 100000 }).map((dist) => ({ dist })),
+    fc.constant({ lap: 1 as const }),
+    hrBelow,
+    fc.record(
+      { hrAbove: fc.integer({ min: 40, max: 230 }), maxS: fc.integer({ min: 1, max: maxS }) },
+      { requiredKeys: ["hrAbove"] },
+    ),
+  );
+}
 
 export const arbPaceRef: fc.Arbitrary<PaceRef> = fc.record(
   {
@@ -50,30 +58,32 @@ const arbHr: fc.Arbitrary<[number, number]> = fc
   .tuple(fc.integer({ min: 40, max: 229 }), fc.integer({ min: 1, max: 60 }))
   .map(([lo, w]) => [lo, Math.min(230, lo + w)] as [number, number]);
 
-export const arbStep: fc.Arbitrary<Step> = fc.record(
-  {
-    kind: fc.constantFrom(...KINDS),
-    end: arbEnd,
-    pace: fc.oneof(arbBand, arbPaceRef),
-    hr: arbHr,
-    minCad: fc.integer({ min: 100, max: 240 }),
-    label: fc.string({ minLength: 1, maxLength: 12 }),
-  },
-  { requiredKeys: ["kind", "end"] },
-);
+export function arbStep(o: PlanOpts = {}): fc.Arbitrary<Step> {
+  return fc.record(
+    {
+      kind: fc.constantFrom(...KINDS),
+      end: arbEnd(o),
+      pace: fc.oneof(arbBand, arbPaceRef),
+      hr: arbHr,
+      minCad: fc.integer({ min: 100, max: 240 }),
+      label: fc.string({ minLength: 1, maxLength: 12 }),
+    },
+    { requiredKeys: ["kind", "end"] },
+  );
+}
 
-function arbNodes(depth: number, maxLen: number): fc.Arbitrary<Node[]> {
+function arbNodes(depth: number, maxLen: number, o: PlanOpts): fc.Arbitrary<Node[]> {
   const node: fc.Arbitrary<Node> =
     depth >= 3
-      ? arbStep
+      ? arbStep(o)
       : fc.oneof(
-          { arbitrary: arbStep, weight: 3 },
+          { arbitrary: arbStep(o), weight: 3 },
           {
             arbitrary: fc.record(
               {
                 repeat: fc.integer({ min: 1, max: 6 }),
-                steps: arbNodes(depth + 1, 3),
-                between: arbStep,
+                steps: arbNodes(depth + 1, 3, o),
+                between: arbStep(o),
               },
               { requiredKeys: ["repeat", "steps"] },
             ),
@@ -110,14 +120,14 @@ export function expand(list: Node[]): Step[] {
 }
 
 /** Valid plans within every limit of the format (sizes checked here, fields by construction). */
-export function arbPlan(): fc.Arbitrary<Plan> {
+export function arbPlan(o: PlanOpts = {}): fc.Arbitrary<Plan> {
   return fc
     .record(
       {
         v: fc.constant(1 as const),
         name: fc.string({ minLength: 1, maxLength: 20 }),
         note: fc.string({ maxLength: 60 }),
-        steps: arbNodes(0, 6),
+        steps: arbNodes(0, 6, o),
       },
       { requiredKeys: ["v", "name", "steps"] },
     )

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { parseWorkout } from "../../src/engine/workout/validate";
-import { arbPlan } from "./arbitraries";
+import { arbPlan, expand } from "./arbitraries";
 
 type Any = any;
 
@@ -49,6 +49,20 @@ describe("parseWorkout accepts", () => {
         if (!r.ok) throw new Error(r.error);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("generated plans with bounded step lengths keep the bounds (property)", () => {
+    fc.assert(
+      fc.property(arbPlan({ maxTimeS: 300, maxDistM: 2000 }), (p) => {
+        expect(parseWorkout(p).ok).toBe(true);
+        for (const x of expand(p.steps)) {
+          expect(x.end.time ?? 0).toBeLessThanOrEqual(300);
+          expect(x.end.maxS ?? 0).toBeLessThanOrEqual(300);
+          expect(x.end.dist ?? 0).toBeLessThanOrEqual(2000);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

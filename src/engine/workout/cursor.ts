@@ -103,6 +103,9 @@ export class Cursor {
   total: number;
   w: Walk;
   scratch: Walk;
+  /** peekWork's answer and the idx it was computed at (the engine asks every tick) */
+  pwIdx: number;
+  pw: Step | null;
 
   constructor(plan: Plan) {
     this.w = new Walk(plan.steps);
@@ -112,6 +115,8 @@ export class Cursor {
     this.rep = this.step && this.step.kind === "work" ? 1 : 0;
     this.reps = countKind(plan.steps, "work");
     this.total = expandedCount(plan.steps);
+    this.pwIdx = -1;
+    this.pw = null;
   }
 
   /** advances to the next leaf and returns it (null at the end, and from then on) */
@@ -133,12 +138,14 @@ export class Cursor {
 
   /** the next "work" leaf after the current one (for the recovery screen), without moving */
   peekWork(): Step | null {
+    if (this.pwIdx === this.idx) return this.pw;
     const s = this.scratch;
     s.copyFrom(this.w);
-    for (;;) {
-      s.advance();
-      if (!s.step || s.step.kind === "work") return s.step;
-    }
+    do s.advance();
+    while (s.step && s.step.kind !== "work");
+    this.pwIdx = this.idx;
+    this.pw = s.step;
+    return s.step;
   }
 
   /**
