@@ -9,7 +9,7 @@
 //
 // Step/stride confusion: the magnitude carries the step rate (impacts, bounce, swing
 // centripetal) and the stride rate (swing, left/right asymmetry). The running step band
-// (132–225 spm) cannot hold the stride of any 140–210 run (70–105), and the f/2 term rewards
+// (132–216 spm) cannot hold the stride of any 140–210 run (70–105), and the f/2 term rewards
 // the true step (whose half is the stride peak) over the 3/2-stride harmonic. The gait (walk or
 // run) comes from the signal's spread, and walking is searched in its own band (80–144).
 // The firmware step counter (steps()) is the fallback when the accelerometer is not usable
@@ -35,7 +35,7 @@ const RUN_SD = 0.26;
 /** |X(2f)|/|X(f)| at or above which f is a running stride rather than a walking step */
 const OCT_RATIO = 0.65;
 /** step bands, Hz */
-const RUN_LO = 2.2, RUN_HI = 3.75, WALK_LO = 1.33;
+const RUN_LO = 2.2, RUN_HI = 3.6, WALK_LO = 1.33;
 /** below this rate (Hz) the accelerometer is in power save: no accelerometer estimate */
 const MIN_RATE_HZ = 5;
 
@@ -169,7 +169,7 @@ export class CadenceEstimator {
 
   /**
    * Still ambiguous (a gentle runner or a walker): the forearm axis sees the arm swing as
-   * gravity rotating. A run's swing is at its stride (= lo); a walk's is at half its step (lo/2).
+   * gravity rotating. A run's swing is at its stride (= lo), with nothing at lo/2; a walk's is at half its step (lo/2), while impacts leak into the forearm axis at lo: so lo must dominate clearly.
    */
   private swingAt(lo: number): boolean {
     const ops = this.ops, ring = this.ringX, w = this.workX, hann = this.hann, idx = this.idx;
@@ -181,7 +181,7 @@ export class CadenceEstimator {
     const h = lo >> 1;
     const atLo = w[lo - 1] > w[lo] ? w[lo - 1] : w[lo] > w[lo + 1] ? w[lo] : w[lo + 1];
     const atHalf = w[h - 1] > w[h] ? w[h - 1] : w[h] > w[h + 1] ? w[h] : w[h + 1];
-    return atLo > atHalf;
+    return atLo > 2 * atHalf;
   }
 
   private analyse(): void {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { DROP_MIN, DROP_NONE, DROP_RHYTHM, DropDetector } from "../../src/engine/cadence/drop";
+import { replay } from "../../src/sim/cadenceReplay";
+import { gradualDrop5, steady, suddenDrop8, surges, synthesise, walkingRecovery, type Scenario } from "../../src/sim/wrist";
+
+const HELD_OUT = [5001, 5002, 5003, 5004, 5005];
+
+/** Feed a cadence function at 1.28 s intervals; returns the flags as [tS, code]. */
+function feed(det: DropDetector, f: (tS: number) => number, durS: number, kind: "work" | "recovery" = "work", minCad?: number, conf = 0.9): [number, number][] {
+  const out: [number, number][] = [];
+  for (let t = 0; t < durS; t += 1.28) {
+    const c = det.update(t * 1000, f(t), conf, kind, minCad);
+    if (c !== DROP_NONE) out.push([t, c]);
+  }
+  return out;
+}
+
+describe("drop detector (unit)", () => {
+  it("learns the rep's rhythm after the grace period and flags a sustained drop once", () => {
+    const det = new DropDetector();
+    const flags = feed(det, (t) => (t < 60 ? 190 : 180), 200);
+    expect(det.baseline).toBeCloseTo(190, 5);
+    expect(flags).toHaveLength(1);
+    expect(flags[0][1]).toBe(DROP_RHYTHM);
+    expect(flags[0][0]).toBeGreaterThan(60);
+    expect(flags[0][0]).toBeLessThan(64);
+  });
+
+  it("ignores what happens during the grace period and the previous step's tail", () => {
+    const det = new DropDetector();
+    expect(feed(det, (t) => (t < 8 ? 120 : 185), 120)).toHaveLength(0);
+    expect(det.baseline).toBeCloseTo(185, 5);
+  });
+
+  it("has hysteresis: dithering around the threshold flags once; a recovery then a new drop flags again", () => {
+    const det = new DropDetector();
+    const dither = feed(det, (t) => (t < 40 ? 200 : 200 * (1 - 0.035) + (Math.round(t / 1.28) % 2 ? 1.5 : -1.5)), 150);
+    expect(dither.length).toBeLessThanOrEqual(1);
+    const det2 = new DropDetector();
+    const twice = feed(det2, (t) => (t < 40 || (t >= 80 && t < 120) ? 200 : 188), 200);
+    expect(twice).toHaveLength(2);
+  });
+
+  it("flags below the step's minimum cadence even when the rhythm is steady", () => {
+    const flags = feed(new DropDetector(), () => 172, 60, "work", 175);
+    expect(flags).toHaveLength(1);
+    expect(flags[0][1]).toBe(DROP_MIN);
+  });
+
+  it("never flags in recovery steps, while walking, or at low confidence", () => {
+    expect(feed(new DropDetector(), (t) => (t < 60 ? 190 : 150), 200, "recovery")).toHaveLength(0);
+    expect(feed(new DropDetector(), (t) => (t < 60 ? 190 : 110), 200)).toHaveLength(0);
+    expect(feed(new DropDetector(), (t) => (t < 60 ? 190 : 170), 200, "work", 180, 0.1)).toHaveLength(0);
+  });
+});
+
+describe("drop detector on synthesised runs (held-out seeds)", () => {
+  function latencies(sc: Scenario): number[] {
+    return HELD_OUT.map((seed) => {
+      const { flags } = replay(synthesise(sc, seed));
+      const f = flags.find((x) => x.tMs / 1000 >= sc.dropAtS! - 20);
+      return f ? f.tMs / 1000 - sc.dropAtS! : Infinity;
+    });
+  }
+
+  it("flags a 5 % gradual drop and an 8 % sudden drop within 10 s", () => {
+    for (const l of latencies(gradualDrop5())) expect(l).toBeLessThanOrEqual(10);
+    for (const l of latencies(suddenDrop8())) expect(l).toBeLessThanOrEqual(10);
+  });
+
+  it("does not flag before the drop, in steady running or in surges", () => {
+    for (const seed of HELD_OUT) {
+      for (const sc of [steady(150, 300), steady(205, 300), surges()]) expect(replay(synthesise(sc, seed)).flags).toHaveLength(0);
+      const g = gradualDrop5();
+      expect(replay(synthesise(g, seed)).flags.filter((f) => f.tMs / 1000 < 90)).toHaveLength(0);
+    }
+  });
+
+  it("does not flag a walking recovery; the walk itself never flags even if the plan still says work", () => {
+    for (const seed of HELD_OUT) {
+      const sc = walkingRecovery();
+      expect(replay(synthesise(sc, seed)).flags).toHaveLength(0);
+      // stopping to walk inside a work rep may flag once on the way down (it is a drop), never while walking
+      const allWork = { ...sc, reps: [{ startS: 0, kind: "work" as const }] };
+      const flags = replay(synthesise(allWork, seed)).flags;
+      expect(flags.filter((f) => f.tMs > 136000 && f.tMs < 210000)).toHaveLength(0);
+      expect(flags.length).toBeLessThanOrEqual(1);
+    }
+  });
+});
