@@ -227,9 +227,11 @@ export class CadenceEstimator {
     const den = a - 2 * b + c;
     const d = den < 0 ? (0.5 * (a - c)) / den : 0;
     let spm = (best + d) * binHz * 60;
-    // Hann main lobe holds the peak in ±2 bins: the share of band energy there is the confidence
+    // confidence: the share of band energy the gait explains: the step peak and its stride
+    // partner at half the rate (the Hann main lobe holds each within ±2 bins)
     let peak = 0;
-    for (let k = best - 2; k <= best + 2; k++) peak += work[k] * work[k];
+    const h = best >> 1;
+    for (let k = -2; k <= 2; k++) peak += work[best + k] * work[best + k] + work[h + k] * work[h + k];
     let conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
     conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
     const fw = this.fwSpm;
