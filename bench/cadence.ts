@@ -2,8 +2,7 @@
 // The wrist signal is synthetic (src/sim/wrist.ts); the loop-iteration count is a model of the
 // watch's cost (interpreted loop iterations on the accelerometer path), not a timing.
 import { build } from "esbuild";
-import { CAD_N } from "../src/engine/cadence/estimator";
-import { CadenceEstimator } from "../src/engine/cadence/estimator";
+import { CAD_N, CadenceEstimator } from "../src/engine/cadence/estimator";
 import { nativeE } from "../src/sim/native";
 import { errors, mean, pct, replay } from "../src/sim/cadenceReplay";
 import { readCadence, recordingErrors } from "../src/sim/cadenceRecording";
@@ -57,8 +56,7 @@ for (const f of ["fitparser_running-with-developer-data.csv", "pyfitparse_activi
   console.log(`recording ${f} (real cadence, synthetic wrist): mean ${f1(mean(e))}, p95 ${f1(pct(e, 0.95))} over ${e.length} steady 150–210 estimates`);
 }
 
-const r = await build({
+void build({
   stdin: { contents: 'export * from "./src/engine/cadence/estimator"; export * from "./src/engine/cadence/drop";', resolveDir: ".", loader: "ts" },
   bundle: true, minify: true, target: "es2015", format: "iife", write: false, legalComments: "none",
-});
-console.log(`bytes: estimator + detector alone, esbuild minified es2015 iife: ${r.outputFiles[0].contents.length} B`);
+}).then((r) => console.log(`bytes: estimator + detector alone, esbuild minified es2015 iife: ${r.outputFiles[0].contents.length} B`));
