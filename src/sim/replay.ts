@@ -18,8 +18,9 @@ export interface ReplayOptions {
   /** first and last recording second to use (session time 0 = fromS) */
   fromS?: number;
   toS?: number;
-  /** 1-sigma position noise in metres */
+  /** 1-sigma position noise in metres; correlated over about corrS seconds as GPS error is */
   noiseM?: number;
+  corrS?: number;
   /** [fromS, toS] (recording seconds) with no fix: the watch reports fix 0 and NaN lat/lon */
   dropouts?: [number, number][];
   /** recording seconds at which one fix is thrown this many metres away */
@@ -39,6 +40,11 @@ export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
   const to = o.toS ?? rows[rows.length - 1].tS;
   const r = rng(o.seed ?? 1);
   const noise = o.noiseM ?? 0;
+  // AR(1) error per axis: keeps the stationary sigma at noiseM whatever the correlation time
+  const rho = Math.exp(-1 / (o.corrS ?? 20));
+  const kick = noise * Math.sqrt(1 - rho * rho);
+  let en = gauss(r) * noise;
+  let ee = gauss(r) * noise;
   const gPhase = o.gpsPhaseMs ?? 250;
   const hPhase = o.hrPhaseMs ?? 600;
   const out: SensorEvent[] = [];
@@ -51,8 +57,10 @@ export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
     let lon = row.lon;
     if (!lost) {
       const cos = Math.cos((lat * Math.PI) / 180);
-      const dn = gauss(r) * noise + (jump ? jump.m : 0);
-      const de = gauss(r) * noise;
+      en = rho * en + kick * gauss(r);
+      ee = rho * ee + kick * gauss(r);
+      const dn = en + (jump ? jump.m : 0);
+      const de = ee;
       lat += dn / M_PER_DEG;
       lon += de / (M_PER_DEG * cos);
     }

@@ -10,6 +10,8 @@ export interface SynthTrack {
   rows: Row[];
   /** true seconds at which the runner has covered distM */
   crossS(distM: number): number;
+  /** true distance covered at tS seconds */
+  distAt(tS: number): number;
 }
 
 const LAT0 = 51.5;
@@ -71,5 +73,5 @@ export function synthTrack(segs: Segment[], opts: { seed?: number; sampleS?: num
     }
     return tArr[lo] + ((distM - dArr[lo]) / (dArr[hi] - dArr[lo] || 1)) * dtS;
   };
-  return { rows, crossS };
+  return { rows, crossS, distAt };
 }

@@ -1,0 +1,51 @@
+import { describe, it, expect } from "vitest";
+import { Haptics, H_REP, H_CAD, H_FAST, H_COUNT, patternMs } from "../../src/engine/haptics";
+
+function setup() {
+  const played: { id: number; at: number }[] = [];
+  let now = 0;
+  const h = new Haptics((id, d) => played.push({ id, at: now + d }));
+  return { h, played, at: (t: number) => (now = t) };
+}
+
+describe("Haptics scheduler", () => {
+  it("drops an alert while a pattern plays instead of queueing it", () => {
+    const { h, played, at } = setup();
+    at(0);
+    expect(h.request(H_REP, 0, 0)).toBe(true);
+    at(100);
+    expect(h.request(H_CAD, 100, 0)).toBe(false);
+    expect(played.map((p) => p.id)).toEqual([H_REP]);
+  });
+  it("delays a boundary by at most the pattern already playing", () => {
+    const { h, played, at } = setup();
+    at(0);
+    h.request(H_FAST, 0, 0);
+    at(50);
+    h.request(H_REP, 50, 0);
+    expect(played[1].at).toBeLessThanOrEqual(patternMs(H_FAST) + 400);
+  });
+  it("never starts an alert that would still be playing when a boundary is due", () => {
+    const { h, at } = setup();
+    at(10_000);
+    h.boundaryAt = 10_500;
+    expect(h.request(H_CAD, 10_000, 0)).toBe(false);
+    h.boundaryAt = 20_000;
+    expect(h.request(H_CAD, 10_000, 0)).toBe(true);
+  });
+  it("keeps alerts at least 5 s apart", () => {
+    const { h, at } = setup();
+    at(0);
+    expect(h.request(H_FAST, 0, 0)).toBe(true);
+    at(3000);
+    expect(h.request(H_CAD, 3000, 0)).toBe(false);
+    at(6000);
+    expect(h.request(H_CAD, 6000, 0)).toBe(true);
+  });
+  it("schedules ahead: a delayed countdown tick lands at its time", () => {
+    const { h, played, at } = setup();
+    at(1000);
+    h.request(H_COUNT, 1000, 700);
+    expect(played[0].at).toBe(1700);
+  });
+});

@@ -1,0 +1,129 @@
+// Session rules one at a time, on small synthetic streams.
+import { describe, it, expect } from "vitest";
+import { synthTrack } from "../../src/sim/synth-track";
+import { replay } from "../../src/sim/replay";
+import type { SensorEvent } from "../../src/sim/replay";
+import { runSession } from "../../src/sim/harness";
+import type { RunOptions } from "../../src/sim/harness";
+import { decodeLog } from "../../src/engine/log/decode";
+import { crc32 } from "../../src/sim/crc";
+import type { Plan, Step } from "../../src/engine/plan";
+import type { StepRec, EventRec } from "../../src/engine/log/records";
+import { H_FAST, H_SLOW, H_REP, H_COUNT, H_RECOVERY } from "../../src/engine/haptics";
+import { GpsTrack, GPS_JUMP, GPS_NOFIX, GPS_POOR, GPS_OK } from "../../src/engine/gps";
+
+const one = (...steps: Step[]): Plan => ({ v: 1, name: "t", steps });
+
+function go(plan: Plan, ev: SensorEvent[], o: RunOptions = {}) {
+  const run = runSession(plan, ev, o);
+  const d = decodeLog(run.lines.join(""), crc32);
+  expect(d.errors).toEqual([]);
+  return { run, steps: d.recs.filter((r): r is StepRec => r.k === "S"), events: d.recs.filter((r): r is EventRec => r.k === "F") };
+}
+
+/** HR events: bpm(tS) every second for durS */
+function hr(durS: number, bpm: (tS: number) => number, conf = 90): SensorEvent[] {
+  const out: SensorEvent[] = [];
+  for (let t = 0; t <= durS; t++) out.push({ tMs: t * 1000 + 500, type: "HRM", data: { bpm: bpm(t), confidence: conf } });
+  return out;
+}
+
+describe("HR-gated recovery", () => {
+  const rest = one({ kind: "recovery", end: { hrBelow: 120, minS: 60, holdS: 10, maxS: 180 } }, { kind: "work", end: { time: 30 } });
+  it("is ready when HR has stayed below the line for the hold, not before the minimum", () => {
+    // below 120 from 20 s: the minimum (60 s) decides
+    const a = go(rest, hr(300, (t) => (t < 20 ? 160 : 110)));
+    expect(a.steps[0].why).toBe("hr");
+    expect(a.steps[0].durMs / 1000).toBeCloseTo(60, 0);
+    // below from 100 s: the hold (10 s) decides
+    const b = go(rest, hr(300, (t) => (t < 100 ? 160 : 110)));
+    expect(b.steps[0].durMs / 1000).toBeGreaterThanOrEqual(109);
+    expect(b.steps[0].durMs / 1000).toBeLessThanOrEqual(111.5);
+  });
+  it("is capped by the maximum when HR never comes down", () => {
+    const c = go(rest, hr(300, () => 160));
+    expect(c.steps[0].why).toBe("cap");
+    expect(c.steps[0].durMs).toBe(180_000);
+  });
+  it("ignores HR 0 at confidence 0 and flags low confidence", () => {
+    const c = go(rest, hr(300, () => 0, 0));
+    expect(c.steps[0].why).toBe("cap");
+    expect(c.steps[0].avgHr).toBe(0);
+    expect(c.steps[0].quality & 8).toBe(8); // no HR
+  });
+});
+
+describe("commands", () => {
+  const plan = one({ kind: "work", end: { time: 60 } }, { kind: "recovery", end: { time: 60 } }, { kind: "work", end: { time: 60 } });
+  it("pause freezes the step clock; resume continues it", () => {
+    const r = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "pause" }, { atMs: 40_000, cmd: "resume" }] });
+    expect(r.steps[0].durMs).toBe(60_000);
+    expect(r.steps[1].startMs).toBe(90_000);
+    expect(r.steps[0].flags & 16).toBe(16);
+  });
+  it("skip, +30 s on a recovery, and end early are logged", () => {
+    const r = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 5_000, cmd: "skip" }, { atMs: 10_000, cmd: "extend" }, { atMs: 95_000, cmd: "end" }] });
+    expect(r.steps[0].why).toBe("skip");
+    expect(r.steps[0].durMs).toBe(5_000);
+    expect(r.steps[1].durMs).toBe(90_000);
+    expect(r.steps[1].flags & 8).toBe(8);
+    expect(r.steps[2].why).toBe("end");
+    expect(r.events.map((e) => e.what)).toEqual(["skip", "extend"]);
+  });
+  it("+30 s is refused on a rep", () => {
+    const r = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "extend" }] });
+    expect(r.steps[0].durMs).toBe(60_000);
+  });
+  it("counts down 3-2-1 into a rep and buzzes the rep start on time", () => {
+    const r = go(plan, [], { endMs: 400_000 });
+    const count = r.run.buzzes.filter((b) => b.id === H_COUNT).map((b) => b.atMs);
+    expect(count).toEqual([117_000, 118_000, 119_000]);
+    expect(r.run.buzzes.filter((b) => b.id === H_REP).map((b) => b.atMs)).toEqual([120_000]);
+    expect(r.run.buzzes.filter((b) => b.id === H_RECOVERY).map((b) => b.atMs)).toEqual([60_000]);
+  });
+});
+
+describe("pace drift", () => {
+  const rep = (mps: number) => {
+    const t = synthTrack([{ durS: 200, mps }], { seed: 5 });
+    return go(one({ kind: "work", end: { dist: 500 }, pace: [230, 250] }, { kind: "recovery", end: { time: 10 } }), replay(t.rows));
+  };
+  it("flags too fast and too slow after the grace period, and stays quiet in the band", () => {
+    const fast = rep(1000 / 200);
+    const slow = rep(1000 / 290);
+    const ok = rep(1000 / 240);
+    expect(fast.run.buzzes.some((b) => b.id === H_FAST)).toBe(true);
+    expect(fast.steps[0].flags & 1).toBe(1);
+    expect(slow.run.buzzes.some((b) => b.id === H_SLOW)).toBe(true);
+    expect(slow.steps[0].flags & 2).toBe(2);
+    expect(ok.run.buzzes.some((b) => b.id === H_FAST || b.id === H_SLOW)).toBe(false);
+    const first = fast.events.find((e) => e.what === "paceFast")!;
+    expect(first.tMs).toBeGreaterThanOrEqual(20_000);
+  });
+});
+
+describe("GPS filter", () => {
+  const fix = (lat: number, lon: number, o: Partial<{ fix: number; hdop: number; speed: number }> = {}) => ({ lat, lon, speed: o.speed ?? 14.4, fix: o.fix ?? 1, hdop: o.hdop ?? 1 });
+  it("rejects no-fix, poor hdop and jumps; accepts plausible movement", () => {
+    const g = new GpsTrack();
+    expect(g.add(0, fix(51.5, 0))).toBe(GPS_OK);
+    expect(g.add(1000, fix(NaN, NaN, { fix: 0 }))).toBe(GPS_NOFIX);
+    expect(g.add(2000, fix(51.50003, 0, { hdop: 20 }))).toBe(GPS_POOR);
+    expect(g.add(3000, fix(51.6, 0))).toBe(GPS_JUMP);
+    expect(g.add(4000, fix(51.50004, 0))).toBe(GPS_OK);
+    expect(g.segM).toBeCloseTo(4.45, 1);
+  });
+  it("re-anchors after a run of jumps instead of rejecting forever", () => {
+    const g = new GpsTrack();
+    g.add(0, fix(51.5, 0));
+    const r = [1, 2, 3, 4].map((k) => g.add(k * 1000, fix(51.6 + k * 0.00001, 0)));
+    expect(r).toEqual([GPS_JUMP, GPS_JUMP, GPS_JUMP, GPS_OK]);
+    expect(g.segM).toBe(0);
+  });
+  it("counts no distance while standing still", () => {
+    const g = new GpsTrack();
+    g.add(0, fix(51.5, 0, { speed: 0 }));
+    g.add(1000, fix(51.50001, 0, { speed: 0 }));
+    expect(g.segM).toBe(0);
+  });
+});
