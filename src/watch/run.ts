@@ -1,0 +1,131 @@
+// A running session on the wrist: the engine fed by the sensors and a 1 s tick, its buzzes
+// played, its log lines appended to a StorageFile, the run screen redrawn, and the buttons.
+//
+// Lock policy (README "On the wrist"): BTN1 pauses and resumes (on a lap-ended step it is the
+// lap); a tap while paused opens the actions menu (resume, next step, +30 s, end); ending needs
+// a confirmation. While locked the first press only unlocks. The long-press exit is raised to
+// 6 s for the session and restored after; even then the log is on flash and relaunching resumes.
+import { Session, DONE, PAUSED } from "../engine/session";
+import type { Cmd } from "../engine/session";
+import type { Plan } from "../engine/plan";
+import { CadenceEstimator } from "../engine/cadence/estimator";
+import { DropDetector } from "../engine/cadence/drop";
+import { Buzzer } from "./haptics";
+import { Sensors } from "./sensors";
+import { drawRun } from "./screens";
+import type { View } from "./screens";
+import { storage, logName, VERSION } from "./store";
+import type { Settings, SFile } from "./store";
+
+/** below this much free flash the track stops (splits continue) */
+const LOW_BYTES = 100000;
+/** long-press exit during a session */
+const HOLD_MS = 6000;
+
+export class Run {
+  s: Session;
+  file: SFile;
+  buzzer: Buzzer;
+  sensors: Sensors;
+  cad: CadenceEstimator;
+  view: View;
+  timer: number;
+  /** options changed for the session, restored by stop() */
+  saved: LockOptions;
+  /** a write failed: flash is full */
+  full: boolean;
+  onDone: () => void;
+  /** opens the actions menu (menus.ts), called on a tap while paused */
+  onMenu: () => void;
+
+  /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one */
+  constructor(plan: Plan, set: Settings, sensors: Sensors, logN: number, goal: string, lastSeq: number, fromIdx: number) {
+    const me = this;
+    this.file = storage().open(logName(logN), "a");
+    this.buzzer = new Buzzer(set.buzz);
+    this.sensors = sensors;
+    this.view = { mi: set.mi, low: storage().getFree() < LOW_BYTES };
+    this.full = false;
+    this.onDone = this.onMenu = function () {};
+    this.cad = new CadenceEstimator(E);
+    const o = Bangle.getOptions();
+    this.saved = { btnLoadTimeout: o.btnLoadTimeout || 1500 };
+    Bangle.setOptions({ btnLoadTimeout: HOLD_MS });
+    if (set.unlock) {
+      this.saved.lockTimeout = o.lockTimeout;
+      Bangle.setOptions({ lockTimeout: 0 });
+      Bangle.setLocked(false);
+    }
+    sensors.on();
+    sensors.sport();
+    this.s = new Session(plan, {
+      buzz: function (id, d) { me.buzzer.play(id, d); },
+      write: function (l) { me.write(l); },
+      crc: E.CRC32,
+    }, Date.now(), VERSION, goal, lastSeq, fromIdx);
+    this.s.drop = new DropDetector();
+    sensors.sink = {
+      gps: function (f) { me.s.gpsFix(Date.now(), f); me.after(); },
+      hrm: function (h) { me.s.hrm(Date.now(), h.bpm, h.confidence); me.after(); },
+      accel: function (a) { if (me.cad.push(a.x, a.y, a.z, Date.now())) { me.s.cadence(Date.now(), me.cad.spm, me.cad.conf); me.after(); } },
+      step: function (n) { me.cad.steps(n, Date.now()); },
+    };
+    this.timer = setInterval(function () { me.s.tick(Date.now()); me.after(); me.draw(); }, 1000);
+  }
+
+  /** appends a log line; when flash runs low the track lines are dropped, never the splits */
+  write(l: string): void {
+    if (this.full || (this.view.low && l.charAt(0) === "T")) return;
+    try {
+      this.file.write(l);
+    } catch (e) {
+      this.full = this.view.low = true;
+      E.showMessage("Storage full: log stopped", "SpeedSeq");
+    }
+    if (l.charAt(0) === "S" && storage().getFree() < LOW_BYTES) this.view.low = true;
+  }
+
+  /** after every event: the end of the session */
+  after(): void {
+    if (this.s.mode === DONE && this.timer) {
+      this.stop();
+      this.onDone();
+    }
+  }
+
+  draw(): void {
+    if (this.timer) drawRun(this.s, this.view);
+  }
+
+  cmd(c: Cmd): void {
+    this.s.command(Date.now(), c);
+    this.after();
+    this.draw();
+  }
+
+  /** the run screen's controls */
+  ui(remove: () => void): void {
+    const me = this;
+    Bangle.setUI({
+      mode: "custom",
+      btn: function () {
+        const st = me.s.step;
+        if (me.s.mode === PAUSED) me.cmd("resume");
+        else if (st && st.end.lap) me.cmd("lap");
+        else me.cmd("pause");
+      },
+      touch: function () { if (me.s.mode === PAUSED) me.onMenu(); },
+      remove: remove,
+    });
+    this.draw();
+  }
+
+  /** sensors, timers and options back as they were; the log keeps everything written */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = 0;
+    this.s.log.flush();
+    this.sensors.off();
+    Bangle.setOptions(this.saved);
+  }
+}

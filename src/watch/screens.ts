@@ -1,0 +1,99 @@
+// The run screens, drawn with g: the rep screen, the recovery screen and the countdown into a
+// rep. Big numbers in the Vector font, state in colour (8-colour memory LCD): the header says
+// what kind of step this is, the pace box says in band (green), too fast (blue) or too slow (red).
+import type { Session } from "../engine/session";
+import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
+import { fmtPace, fmtTime } from "../engine/format";
+
+const WHITE = "#fff";
+const BLACK = "#000";
+const MI = 1.609344;
+
+export interface View {
+  /** 0 km, 1 mi (pace only: reps stay in metres) */
+  mi: number;
+  /** storage low: the track is off, splits continue */
+  low: boolean;
+}
+
+function pace(sPerKm: number, v: View): string {
+  return fmtPace(v.mi ? sPerKm * MI : sPerKm);
+}
+
+function band(p: [number, number] | undefined, v: View): string {
+  return p ? pace(p[0], v) + "-" + pace(p[1], v) : "";
+}
+
+/** the big number: metres, a count-down, bpm to lose, or a count-up */
+function remainText(s: Session): string {
+  const u = s.remainUnit();
+  const r = s.remain();
+  if (u === "m") return "" + Math.ceil(r);
+  if (u === "bpm") return "-" + Math.round(r);
+  return fmtTime(u === "s" ? Math.ceil(r) : r);
+}
+
+function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
+  const r = Bangle.appRect;
+  g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
+  g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
+  if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
+}
+
+export function drawRun(s: Session, v: View): void {
+  const st = s.step;
+  const r = Bangle.appRect;
+  g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2);
+  if (!st) return;
+  const work = st.kind === "work";
+  const easy = st.kind === "recovery" || st.kind === "rest";
+  const next = s.cur.peek();
+  const cx = (r.x + r.x2) / 2;
+  let y = r.y;
+  // countdown into a rep: one huge digit
+  if (s.remainUnit() === "s" && next && next.kind === "work" && s.remain() <= 3 && s.remain() > 0 && s.mode !== PAUSED) {
+    g.setColor("#ff0").fillRect(r.x, y, r.x2, r.y2).setColor(BLACK).setFontAlign(0, 0);
+    g.setFont("Vector", 90).drawString("" + Math.ceil(s.remain()), cx, (y + r.y2) / 2 - 8);
+    g.setFont("6x8", 2).drawString("Rep " + (s.cur.rep + 1) + "/" + s.cur.reps, cx, r.y2 - 14);
+    return;
+  }
+  const label = st.label || st.kind;
+  const it = s.cur.iter();
+  if (s.mode === PAUSED) bar(y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
+  else if (work) bar(y, 24, "#f00", WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
+  else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
+  y += 26;
+  // the number that matters most
+  const u = s.remainUnit();
+  g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(s), cx, y);
+  y += 46;
+  g.setFont("6x8", 1).drawString(u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", cx, y);
+  y += 10;
+  if (easy && next && next.kind === "work") {
+    // recovery: the last rep, then the next one's target
+    const l = s.last;
+    g.setFont("6x8", 2).setFontAlign(-1, -1);
+    if (l) g.drawString(Math.round(l.distM) + "m " + fmtTime(l.durMs / 1000) + (l.bpm ? " " + l.bpm : ""), r.x + 2, y);
+    y += 18;
+    g.setColor("#00f").drawString("Next " + (next.label || "") + " " + band(next.pace as [number, number], v), r.x + 2, y);
+    y += 20;
+  } else {
+    // pace against the band
+    const ps = s.paceState();
+    const p = s.gps.paceSPerKm();
+    const b = st.pace as [number, number] | undefined;
+    g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? "#f00" : "#0f0").fillRect(r.x, y, r.x2, y + 37);
+    g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p, v), r.x + 3, y + 4);
+    g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b, v) : "", r.x2 - 3, y + 6);
+    g.drawString(ps === F_FAST ? "FAST" : ps === F_SLOW ? "SLOW" : "", r.x2 - 3, y + 20);
+    y += 40;
+  }
+  // HR and cadence
+  const cadBad = (s.flags & F_CAD) !== 0;
+  if (cadBad) g.setColor("#f00").fillRect(cx, y, r.x2, r.y2);
+  g.setColor(BLACK).setFont("Vector", 24).setFontAlign(-1, -1).drawString(s.bpm ? "" + s.bpm : "--", r.x + 3, y + 2);
+  g.setColor(cadBad ? WHITE : BLACK).drawString(s.spm && s.cadConf >= 0.5 ? "" + Math.round(s.spm) : "--", cx + 4, y + 2);
+  g.setColor(BLACK).setFont("6x8", 1).drawString("bpm", r.x + 50, y + 14);
+  g.setColor(cadBad ? WHITE : BLACK).drawString("spm", cx + 50, y + 14);
+  if (v.low) g.setColor("#f00").setFontAlign(0, 1).drawString("STORAGE LOW: track off", cx, r.y2);
+}

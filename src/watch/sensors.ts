@@ -1,0 +1,70 @@
+// The sensor adapters. They own every power request and option they change and undo them all
+// in off(): GPS and HRM are requested with the app id, the accelerometer is held at 12.5 Hz
+// and the HRM in sport mode only while a session runs (sport()).
+import { APP_ID } from "./store";
+
+export interface SensorSink {
+  gps(f: GPSFix): void;
+  hrm(h: HRMData): void;
+  accel(a: AccelData): void;
+  step(count: number): void;
+}
+
+export class Sensors {
+  /** latest readings, for the pre-start screen */
+  fix: GPSFix | null;
+  bpm: number;
+  conf: number;
+  sink: SensorSink | null;
+  /** options as they were before sport(), restored by off() */
+  saved: LockOptions | null;
+  onGps: (f: GPSFix) => void;
+  onHrm: (h: HRMData) => void;
+  onAccel: (a: AccelData) => void;
+  onStep: (n: number) => void;
+
+  constructor() {
+    const me = this;
+    this.fix = null;
+    this.bpm = 0;
+    this.conf = 0;
+    this.sink = null;
+    this.saved = null;
+    this.onGps = function (f) { me.fix = f; if (me.sink) me.sink.gps(f); };
+    this.onHrm = function (h) { me.bpm = h.bpm; me.conf = h.confidence; if (me.sink) me.sink.hrm(h); };
+    this.onAccel = function (a) { if (me.sink) me.sink.accel(a); };
+    this.onStep = function (n) { if (me.sink) me.sink.step(n); };
+  }
+
+  /** GPS and HRM on (pre-start: they need time to lock) */
+  on(): void {
+    Bangle.setGPSPower(1, APP_ID);
+    Bangle.setHRMPower(1, APP_ID);
+    Bangle.on("GPS", this.onGps);
+    Bangle.on("HRM", this.onHrm);
+  }
+
+  /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */
+  sport(): void {
+    if (this.saved) return;
+    const o = Bangle.getOptions();
+    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
+    Bangle.setOptions({ hrmSportMode: 1 });
+    Bangle.setPollInterval(80);
+    Bangle.on("accel", this.onAccel);
+    Bangle.on("step", this.onStep);
+  }
+
+  /** everything back as it was */
+  off(): void {
+    Bangle.removeListener("GPS", this.onGps);
+    Bangle.removeListener("HRM", this.onHrm);
+    Bangle.removeListener("accel", this.onAccel);
+    Bangle.removeListener("step", this.onStep);
+    Bangle.setGPSPower(0, APP_ID);
+    Bangle.setHRMPower(0, APP_ID);
+    if (this.saved) Bangle.setOptions({ hrmSportMode: this.saved.hrmSportMode, powerSave: this.saved.powerSave !== false });
+    this.saved = null;
+    this.sink = null;
+  }
+}
