@@ -1,0 +1,27 @@
+// The Settings app's page for SpeedSeq (built to speedseq.settings.js as a function expression:
+// the Settings app calls it with `back`). Writes speedseq.json only when a value changes.
+import { loadSettings, storage, SETTINGS } from "./store";
+import { fmtTime } from "../engine/format";
+
+declare var back: () => void;
+
+const RACES = [1500, 3000, 5000, 10000, 21097, 42195];
+const RACE_NAMES = ["1500m", "3K", "5K", "10K", "Half", "Marathon"];
+const BUZZ = [0.25, 0.5, 0.75, 1];
+
+const s = loadSettings();
+const save = function (k: string, v: number) {
+  (s as any)[k] = v;
+  storage().writeJSON(SETTINGS, s);
+};
+E.showMenu({
+  "": { title: "SpeedSeq", back: back },
+  "Goal race": { value: Math.max(0, RACES.indexOf(s.race)), min: 0, max: 5, format: function (v: number) { return RACE_NAMES[v]; }, onchange: function (v: number) { save("race", RACES[v]); } },
+  "Goal min": { value: Math.floor(s.time / 60), min: 3, max: 360, onchange: function (v: number) { save("time", v * 60 + (s.time % 60)); } },
+  "Goal sec": { value: s.time % 60, min: 0, max: 59, format: function (v: number) { return fmtTime(Math.floor(s.time / 60) * 60 + v); }, onchange: function (v: number) { save("time", Math.floor(s.time / 60) * 60 + v); } },
+  "Max HR": { value: s.maxHr, min: 120, max: 230, onchange: function (v: number) { save("maxHr", v); } },
+  "Resting HR": { value: s.restHr, min: 30, max: 100, onchange: function (v: number) { save("restHr", v); } },
+  "Pace per": { value: s.mi, min: 0, max: 1, format: function (v: number) { return v ? "mile" : "km"; }, onchange: function (v: number) { save("mi", v); } },
+  "Buzz": { value: Math.max(0, BUZZ.indexOf(s.buzz)), min: 0, max: 3, format: function (v: number) { return BUZZ[v] * 100 + "%"; }, onchange: function (v: number) { save("buzz", BUZZ[v]); } },
+  "While running": { value: s.unlock, min: 0, max: 1, format: function (v: number) { return v ? "Stay unlocked" : "Auto-lock"; }, onchange: function (v: number) { save("unlock", v); } },
+});
