@@ -17,9 +17,6 @@ export const DROP_RHYTHM = 1;
 /** cadence fell below the step's minimum cadence */
 export const DROP_MIN = 2;
 
-/** One short-short-short haptic pattern for a drop, as on/off durations in ms (on first). */
-export const DROP_BUZZ_MS = [70, 90, 70, 90, 70];
-
 export interface DropOptions {
   settleS?: number;
   graceS?: number;
@@ -78,7 +75,7 @@ export class DropDetector {
 
   /**
    * Feed each new cadence estimate. Returns DROP_RHYTHM or DROP_MIN when a drop is newly
-   * flagged (the caller buzzes DROP_BUZZ_MS and logs it with tMs), otherwise DROP_NONE.
+   * flagged (the session buzzes the cadence-drop pattern, H_CAD in haptics.ts, and logs it), otherwise DROP_NONE.
    */
   update(tMs: number, spm: number, conf: number, kind: StepKind, minCad: number | undefined): number {
     if (kind !== "work" && kind !== "stride") return DROP_NONE;
