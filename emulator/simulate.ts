@@ -1,0 +1,44 @@
+// npm run simulate: the default session (Classic 5K + the bundled recording) on the board in Node,
+// with the same driver, path and seeds as the page. Prints the buzz timeline and the splits the
+// app logged. runDefault() is also what the browser test compares the page against.
+import { readFileSync } from "node:fs";
+import { createNodeRealm } from "./board/realm-node";
+import { parseRecording } from "../src/sim/recording";
+import { decodeLog } from "../src/engine/log/decode";
+import { crc32 } from "../src/sim/crc";
+import { recordingSource } from "./sources";
+import { DEFAULT_PATH, DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "./defaults";
+import { buzzList, sessionLog, startSession } from "./session";
+import type { Buzz } from "./driver";
+
+export interface HeadlessResult { buzzes: Buzz[]; log?: { name: string; text: string }; endMs: number; errors: string[] }
+
+/** runs the default session to its end (or the recording's) and returns what the app did */
+export async function runDefault(appJs = readFileSync("apps/speedseq/app.js", "utf8"), csv = readFileSync(DEFAULT_RECORDING, "utf8")): Promise<HeadlessResult> {
+  const src = recordingSource(DEFAULT_RECORDING.split("/").pop()!, parseRecording(csv), LEAD_S);
+  const { board, driver } = await startSession(createNodeRealm(), appJs, src, { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist });
+  while (!driver.done()) {
+    await driver.advanceTo(board.now() + 10_000);
+    const log = sessionLog(board);
+    if (log && /\nE[0-9a-z]+,/.test(log.text)) break;
+  }
+  return { buzzes: buzzList(board), log: sessionLog(board), endMs: board.now(), errors: board.errors.map((e) => `@${e.tMs} ms ${e.message}`) };
+}
+
+const clock = (ms: number) => {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}.${String(Math.round(ms % 1000)).padStart(3, "0")}`;
+};
+
+export async function main(): Promise<number> {
+  const r = await runDefault();
+  console.log(`default session: ${DEFAULT_RECORDING}, ${r.buzzes.length} buzzes, board time ${clock(r.endMs)}`);
+  for (const b of r.buzzes) console.log(`  buzz ${clock(b.tMs)}  ${b.ms} ms @ ${b.strength}`);
+  if (r.log) {
+    console.log(`splits (${r.log.name}):`);
+    for (const rec of decodeLog(r.log.text, crc32).recs)
+      if (rec.k === "S") console.log(`  ${String(rec.idx).padStart(2)} ${rec.kind.padEnd(8)} ${rec.rep || ""}\t${clock(rec.durMs)}  ${rec.distM.toFixed(0)} m  ${rec.avgPaceSPerKm ? clock(rec.avgPaceSPerKm * 1000) + "/km" : ""}  HR ${rec.avgHr}  cad ${rec.avgCad}  (${rec.why})`);
+  } else console.log("no session log on the watch (the app wrote none)");
+  for (const e of r.errors) console.error(`app error ${e}`);
+  return r.errors.length ? 1 : 0;
+}
