@@ -255,12 +255,12 @@ export class App {
   summary(sc: Scan): void {
     const me = this;
     const menu: any = { "": { title: fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km", remove: this.remove } };
+    menu["Rate effort"] = function () { me.rpe(sc); };
     const sp = sc.splits;
     for (let i = 0; i < sp.length; i += 5) {
       const pace = sp[i + 1] >= 10 ? sp[i + 2] / sp[i + 1] : 0;
       menu[sp[i] + ": " + Math.round(sp[i + 1]) + "m " + fmtTime(sp[i + 2] / 1000)] = { value: pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-", onchange: function () {} };
     }
-    menu["Rate effort"] = function () { me.rpe(sc); };
     this.swap(function () { E.showMenu(menu); });
   }
 

@@ -1,0 +1,60 @@
+// Test helpers for the watch app on the board: the app bundled as build.mjs bundles it (in
+// memory, so a test never runs a stale app.js), a booted board, and a recording's sensor
+// events fed at their times while virtual time runs.
+import { buildSync } from "esbuild";
+import { readFileSync } from "node:fs";
+import { createBoard, type Board, type Storage } from "../../emulator/board/index";
+import { parseRecording } from "../../src/sim/recording";
+import { replay, type SensorEvent } from "../../src/sim/replay";
+
+let app: string | undefined;
+
+/** src/watch/main.ts bundled with build.mjs's options */
+export function appSource(): string {
+  if (!app) {
+    const r = buildSync({ entryPoints: ["src/watch/main.ts"], bundle: true, format: "iife", target: "es2015", minify: true, legalComments: "none", write: false, logLevel: "error" });
+    app = r.outputFiles[0].text;
+  }
+  return app;
+}
+
+export function boot(o: { storage?: Storage; battery?: number; startTime?: number } = {}): Board {
+  const b = createBoard({ accel: false, ...o });
+  b.load(appSource(), { appId: "speedseq" });
+  return b;
+}
+
+/** a fix the pre-start screen accepts */
+export const FIX = { lat: 51.5, lon: -0.12, alt: 20, speed: 0, course: 0, satellites: 9, fix: 1, hdop: 0.9 };
+
+export function recordingEvents(file: string, fromS = 0): SensorEvent[] {
+  return replay(parseRecording(readFileSync(`tests/fixtures/${file}`, "utf8")), { fromS, seed: 3 });
+}
+
+/**
+ * Plays events (times relative to now) into the board up to `ms` from now, running virtual
+ * time between them; `until` stops early when it returns true (checked after each event).
+ */
+export function play(b: Board, events: SensorEvent[], ms: number, until?: () => boolean): number {
+  const t0 = b.now();
+  let i = 0;
+  while (i < events.length && events[i].tMs < 0) i++;
+  for (; i < events.length && events[i].tMs <= ms; i++) {
+    const e = events[i];
+    b.advance(t0 + e.tMs - b.now());
+    b.emit(e.type, e.data);
+    if (until && until()) return i + 1;
+  }
+  b.advance(t0 + ms - b.now());
+  return i;
+}
+
+/** every text drawn since the draw log was last cleared */
+export function shown(b: Board): string[] {
+  return b.texts().map((t) => t.text);
+}
+
+/** the session logs on the board's flash, by number */
+export function logText(b: Board, n: number): string {
+  return b.storage.readStorageFile(`speedseq.log${n}`) ?? "";
+}
