@@ -25,12 +25,13 @@ const ROW_H = 24;
 export function createEUi(h: EUiHost): EUi {
   const g = h.g;
 
-  /** the biggest of our fonts in which the text, wrapped, fits w × hgt */
+  /** the biggest of our fonts in which the text, wrapped at spaces (no word split), fits w × hgt */
   function fitText(text: string, w: number, hgt: number): string[] {
+    const words = text.split(/\s+/);
     for (const f of ["6x8:3", "6x8:2", "6x8"]) {
       g.setFont(f);
       const lines = g.wrapString(text, w);
-      if (lines.length * g.getFontHeight() <= hgt && lines.every((l) => g.stringWidth(l) <= w)) return lines;
+      if (lines.length * g.getFontHeight() <= hgt && words.every((x) => g.stringWidth(x) <= w)) return lines;
     }
     g.setFont("4x6");
     return g.wrapString(text, w);

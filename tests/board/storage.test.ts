@@ -1,0 +1,90 @@
+import { describe, it, expect } from "vitest";
+import { createBoard, Storage, SF_CHUNK_BYTES } from "../../emulator/board";
+
+describe("board Storage (firmware behaviour)", () => {
+  it("writeJSON writes unquoted keys, which Node's JSON.parse rejects and readJSON accepts", () => {
+    const b = createBoard();
+    b.load(`require("Storage").writeJSON("s.json", {a:1, "b c":[true,null,"x"], d:{e:2.5}});
+      var back = require("Storage").readJSON("s.json");`);
+    const raw = b.storage.read("s.json")!;
+    expect(raw).toBe('{a:1,"b c":[true,null,"x"],d:{e:2.5}}');
+    expect(() => JSON.parse(raw)).toThrow();
+    expect(b.eval("JSON.stringify(back)")).toBe('{"a":1,"b c":[true,null,"x"],"d":{"e":2.5}}');
+    expect(b.eval(`require("Storage").readJSON("missing.json", true)`)).toBeUndefined();
+  });
+
+  it("limits names to 28 characters (27 for a StorageFile)", () => {
+    const s = new Storage();
+    expect(() => s.write("a".repeat(28), "x")).not.toThrow();
+    expect(() => s.write("a".repeat(29), "x")).toThrow(/too long/);
+    expect(() => s.open("b".repeat(27), "w")).not.toThrow();
+    expect(() => s.open("b".repeat(28), "w")).toThrow(/too long/);
+  });
+
+  it("a StorageFile reserves 40,960 bytes per chunk however little it holds", () => {
+    const s = new Storage();
+    const free0 = s.getFree();
+    const f = s.open("log.csv", "a");
+    f.write("1,2\n");
+    expect(free0 - s.getFree()).toBe(SF_CHUNK_BYTES);
+    expect(s.list(undefined, { sf: true })).toEqual(["log.csv"]);
+    expect(s.list()).toEqual(["log.csv\x01"]);
+    f.write("x".repeat(SF_CHUNK_BYTES));
+    expect(free0 - s.getFree()).toBe(2 * SF_CHUNK_BYTES);
+  });
+
+  it("StorageFile has no seek: reads go on from where the last stopped; a 0xFF byte ends the file", () => {
+    const b = createBoard();
+    b.load(`var f = require("Storage").open("t.txt", "w"); f.write("ab\\ncd\\n"); f.write("e\\xFFfg\\n");
+      var r = require("Storage").open("t.txt", "r");
+      var out = [r.readLine(), r.read(2), r.read(10), r.read(10), r.getLength(), typeof r.seek];`);
+    expect(b.eval("JSON.stringify(out)")).toBe('["ab\\n","cd","\\ne",null,7,"undefined"]');
+    expect(b.storage.readStorageFile("t.txt")).toBe("ab\ncd\ne");
+  });
+
+  it("rewriting leaves trash; a write that does not fit compacts (stalling the clock) and then fits", () => {
+    const b = createBoard({ storageBytes: 64 * 1024 });
+    b.load(`var s = require("Storage"); var big = "x".repeat(20000);
+      s.write("a", big); s.write("a", big + "1"); s.write("a", big + "2");`);
+    expect(b.eval("s.getStats().trashCount")).toBe(2);
+    expect(b.compactions).toHaveLength(0);
+    const t0 = b.now();
+    b.eval(`s.write("b", big)`);
+    expect(b.compactions).toHaveLength(1);
+    expect(b.eval("s.getStats().trashBytes")).toBe(0);
+    expect(b.now() - t0).toBe(b.compactions[0].stallMs);
+    expect(b.compactions[0].stallMs).toBeGreaterThanOrEqual(2000);
+    b.assertNoErrors();
+  });
+
+  it("a stall delays the timers due meanwhile", () => {
+    const b = createBoard({ storageBytes: 64 * 1024 });
+    b.load(`var s = require("Storage"), at = 0; var big = "x".repeat(30000);
+      setTimeout(function(){ at = Date.now() % 100000; }, 100);
+      s.write("a", big); s.write("a", big + "1"); s.write("b", big);`);
+    b.advance(10000);
+    expect(b.eval("at")).toBe(b.compactions[0].stallMs);
+  });
+
+  it("writes throw when Storage is full", () => {
+    const b = createBoard({ storageBytes: 64 * 1024 });
+    b.load(`var s = require("Storage"), err = "";
+      try { s.write("a", "x".repeat(40000)); s.write("b", "x".repeat(40000)); } catch (e) { err = e.message; }`);
+    expect(b.eval("err")).toMatch(/Not enough free space/);
+    expect(b.storage.read("b")).toBeUndefined();
+  });
+
+  it("does not rewrite a file with identical contents (no trash)", () => {
+    const s = new Storage();
+    s.write("same", "abc");
+    s.write("same", "abc");
+    expect(s.getStats().trashCount).toBe(0);
+  });
+
+  it("write(name, data, 0, size) makes a file of 0xFF filled in place by later offset writes", () => {
+    const s = new Storage();
+    s.write("f", "ab", 0, 6);
+    s.write("f", "cd", 2);
+    expect(s.read("f")).toBe("abcd\xFF\xFF");
+  });
+});
