@@ -227,7 +227,7 @@ export class App {
     if (st && (st.kind === "recovery" || st.kind === "rest")) menu["+30 s"] = act("extend");
     menu["End session"] = function () {
       me.swap(function () {
-        E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true }, remove: me.remove }).then(function (yes) {
+        E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true } }).then(function (yes) {
           if (yes) run.cmd("end");
           if (me.run) back();
         });
@@ -239,7 +239,7 @@ export class App {
   recover(sc: Scan): void {
     const me = this;
     this.swap(function () {
-      E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 }, remove: me.remove }).then(function (v) {
+      E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then(function (v) {
         const plan = v === 1 ? me.plan(sc.plan) : null;
         if (plan) return me.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
         // save: close the log as it is
