@@ -2,7 +2,6 @@
 // byte for byte (the real Bluetooth upload needs a watch and is not tested here).
 import { describe, expect, it } from "vitest";
 import { createBoard } from "../../emulator/board/index";
-// @ts-expect-error: a plain .mjs tool without types
 import { appFiles, commandStream, CHUNK } from "../../tools/upload.mjs";
 
 describe("npm run upload -- --dry-run", () => {
