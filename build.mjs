@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
 import { mapSources, missingModules, sizeOf, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
+import { buildExtras } from "./tools/build-extras.mjs";
 
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
@@ -23,6 +24,7 @@ export async function buildApp() {
     sourcesContent: true,
     outfile: APP,
     write: false,
+    metafile: true,
     logLevel: "warning",
   });
   mkdirSync("dist", { recursive: true });
@@ -37,7 +39,9 @@ export async function buildApp() {
   map = JSON.stringify(m);
   writeFileSync(APP, js);
   writeFileSync(MAP, map);
-  return { js, map, app: APP, mapFile: MAP };
+  // every module esbuild read, including those whose constants it inlined (they leave no trace in the map)
+  const inputs = Object.keys(r.metafile.inputs);
+  return { js, map, app: APP, mapFile: MAP, inputs };
 }
 
 /** Runs the watch checker on another built file (settings page, icon, …); prints findings, returns whether it passed. */
@@ -52,7 +56,7 @@ export function checkBuiltFileOrReport(jsPath, mapPath) {
 export function checkApp(out) {
   const failures = [];
   for (const f of checkBuiltFile(out.app, out.mapFile)) failures.push(formatFinding(f));
-  const missing = missingModules(mapSources(out.map, out.mapFile), "src/engine");
+  const missing = missingModules(out.inputs ?? mapSources(out.map, out.mapFile), "src/engine");
   for (const f of missing) failures.push(`${f}: engine module is not bundled into ${out.app} (import it from src/watch or from a bundled engine module)`);
   const size = sizeOf(out.js);
   const kb = (n) => (n / 1024).toFixed(1);
@@ -64,7 +68,8 @@ export function checkApp(out) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = await buildApp();
-  const failures = checkApp(out);
+  // the settings page and the icon: built and checked like the app
+  const failures = checkApp(out).concat(await buildExtras());
   for (const f of failures) console.error(f);
   if (failures.length) {
     console.error(`build failed: ${failures.length} problem(s) in ${out.app}`);
