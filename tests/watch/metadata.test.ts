@@ -2,7 +2,6 @@
 // loader's own sanity check is not run here).
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
-// @ts-expect-error: pngjs ships no types (no @types/pngjs installed)
 import { PNG } from "pngjs";
 import { VERSION, APP_ID, SETTINGS, HISTORY, logName } from "../../src/watch/store";
 
