@@ -8,7 +8,10 @@ export const DEFAULT_RECORDING = "tests/fixtures/pyfitparse_activity-small-fenix
 /** seconds the runner stands at the first fix before the recording starts (time to press through) */
 export const LEAD_S = 10;
 
-/** from app start to the first step of the default workout: placeholder until the app's menus land */
-export const DEFAULT_PATH: PathStep[] = [{ wait: 2000 }, { press: "BTN1" }];
+/**
+ * From app start to the first step of the default workout (src/watch/app.ts): tap "Classic 5K",
+ * the first row of the workout menu; the pre-start screen waits for a GPS fix; BTN1 starts.
+ */
+export const DEFAULT_PATH: PathStep[] = [{ wait: 1000 }, { tap: [88, 60] }, { wait: 5000 }, { press: "BTN1" }];
 
 export const DEFAULT_SEEDS = { gps: 1, wrist: 1 };

@@ -93,11 +93,11 @@ export class SessionDriver {
     const b = this.board;
     while (this.actions.length && this.actions[0].tMs <= tMs) {
       const a = this.actions.shift()!;
-      if (a.tMs > b.now()) await b.advanceAsync(a.tMs - b.now());
+      if (a.tMs > b.now()) await runBoard(b, a.tMs - b.now());
       a.run();
-      await b.advanceAsync(0);
+      await settle(b);
     }
-    if (tMs > b.now()) await b.advanceAsync(tMs - b.now());
+    if (tMs > b.now()) await runBoard(b, tMs - b.now());
   }
 
   /** a user action (tap, button) now, run at the next advance */
@@ -159,6 +159,26 @@ export class SessionDriver {
     }
     this.fedMs = toMs;
   }
+}
+
+/**
+ * Runs the board's loop; in the page's iframe realm the board then awaits the realm's Promise jobs
+ * after every item (the realm's asyncDrain flag, emulator/page/realm-iframe.ts).
+ */
+export async function runBoard(b: Board, ms: number): Promise<void> {
+  const r = b.realm as { asyncDrain?: boolean };
+  r.asyncDrain = true;
+  try {
+    await b.advanceAsync(ms);
+  } finally {
+    r.asyncDrain = false;
+  }
+}
+
+/** after a synchronous board call (load, emit, tap, button): let the realm's Promise jobs run, then anything they queued now */
+export async function settle(b: Board): Promise<void> {
+  await b.realm.drainMicrotasks();
+  await runBoard(b, 0);
 }
 
 /**

@@ -2,7 +2,7 @@
 // iframe realm, the headless run (emulator/simulate.ts) Node's vm realm. Same driver, same seeds.
 import { createBoardCore, type Board } from "./board/board";
 import type { Realm } from "./board/realm";
-import { SessionDriver, type Buzz, type DriveOptions } from "./driver";
+import { SessionDriver, settle, type Buzz, type DriveOptions } from "./driver";
 import type { Source } from "./sources";
 
 export interface Running { board: Board; driver: SessionDriver }
@@ -12,7 +12,7 @@ export async function startSession(realm: Realm, appJs: string, source: Source, 
   const board = createBoardCore({ realm, accel: (tMs) => (driver ? driver.accelAt(tMs) : { x: 0, y: 0, z: -1 }) });
   driver = new SessionDriver(board, source, o);
   board.load(appJs, { appId: "speedseq" });
-  await board.advanceAsync(0);
+  await settle(board);
   return { board, driver };
 }
 

@@ -11,18 +11,40 @@ import { DEFAULT_PATH, DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "./defaul
 import { buzzList, sessionLog, startSession } from "./session";
 import type { Buzz } from "./driver";
 
-export interface HeadlessResult { buzzes: Buzz[]; log?: { name: string; text: string }; endMs: number; errors: string[] }
+export interface HeadlessResult {
+  buzzes: Buzz[];
+  log?: { name: string; text: string };
+  /** board ms at which the app's session started (its log header), or NaN */
+  sessionStartMs: number;
+  endMs: number;
+  errors: string[];
+  /** the screen (176x176 RGBA) at each requested board time */
+  screens: Uint8ClampedArray[];
+}
 
 /** runs the default session to its end (or the recording's) and returns what the app did */
-export async function runDefault(appJs = readFileSync("apps/speedseq/app.js", "utf8"), csv = readFileSync(DEFAULT_RECORDING, "utf8")): Promise<HeadlessResult> {
-  const src = recordingSource(DEFAULT_RECORDING.split("/").pop()!, parseRecording(csv), LEAD_S);
+export async function runDefault(o: { appJs?: string; screensAt?: number[] } = {}): Promise<HeadlessResult> {
+  const appJs = o.appJs ?? readFileSync("apps/speedseq/app.js", "utf8");
+  const src = recordingSource(DEFAULT_RECORDING.split("/").pop()!, parseRecording(readFileSync(DEFAULT_RECORDING, "utf8")), LEAD_S);
   const { board, driver } = await startSession(createNodeRealm(), appJs, src, { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist });
+  const wall0 = board.wallNow() - board.now();
+  const screens: Uint8ClampedArray[] = [];
+  for (const t of o.screensAt ?? []) {
+    await driver.advanceTo(t);
+    screens.push(board.toRGBA().slice());
+  }
   while (!driver.done()) {
     await driver.advanceTo(board.now() + 10_000);
     const log = sessionLog(board);
     if (log && /\nE[0-9a-z]+,/.test(log.text)) break;
   }
-  return { buzzes: buzzList(board), log: sessionLog(board), endMs: board.now(), errors: board.errors.map((e) => `@${e.tMs} ms ${e.message}`) };
+  const log = sessionLog(board);
+  const head = log ? decodeLog(log.text, crc32).recs.find((r) => r.k === "H") : undefined;
+  return {
+    buzzes: buzzList(board), log, endMs: board.now(), screens,
+    sessionStartMs: head && head.k === "H" ? head.startMs - wall0 : NaN,
+    errors: board.errors.map((e) => `@${e.tMs} ms ${e.message}`),
+  };
 }
 
 const clock = (ms: number) => {
