@@ -93,7 +93,8 @@ function render(slow: boolean): void {
   while (list.children.length > buzzes.length) list.lastChild!.remove();
   for (let i = list.children.length; i < buzzes.length; i++) {
     const li = document.createElement("li");
-    li.textContent = `${fmt(buzzes[i].tMs)}.${String(buzzes[i].tMs % 1000).padStart(3, "0")}  ${buzzes[i].ms} ms @ ${buzzes[i].strength}`;
+    const ms = Math.round(buzzes[i].tMs);
+    li.textContent = `${fmt(ms)}.${String(ms % 1000).padStart(3, "0")}  ${buzzes[i].ms} ms @ ${buzzes[i].strength}`;
     list.append(li);
   }
   if (!slow) return;
@@ -139,7 +140,7 @@ async function frame(t: number): Promise<void> {
 function wire(): void {
   $("play").onclick = () => {
     playing = !playing;
-    $("play").textContent = playing ? "⏸ Pause" : "▶ Play";
+    $("play").textContent = playing ? "❚❚ Pause" : "▶ Play";
   };
   $("step").onclick = async () => {
     await driver.advanceTo(board.now() + 1000);
@@ -237,7 +238,7 @@ const hooks = {
     $<HTMLInputElement>("speed").value = String(speed);
     $("speed-val").textContent = `${speed}×`;
     playing = true;
-    $("play").textContent = "⏸ Pause";
+    $("play").textContent = "❚❚ Pause";
   },
   async advanceTo(tMs: number) {
     await driver.advanceTo(tMs);

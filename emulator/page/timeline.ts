@@ -68,7 +68,8 @@ export class Timeline {
     ctx.font = `${10 * devicePixelRatio}px sans-serif`;
     for (const m of this.marks) {
       line(m.tS, MARK_COLOURS[m.kind], m.kind === "step" ? 1 : 2);
-      if (m.kind === "step") {
+      // labels only where they have room: reps and the long blocks, not every stride and jog
+      if (m.kind === "step" && !/^(stride|recovery|rest)/.test(m.label)) {
         ctx.fillStyle = "#555";
         ctx.fillText(m.label, u.valToPos(m.tS, "x", true) + 3, top + 12 * devicePixelRatio);
       }
