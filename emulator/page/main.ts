@@ -1,6 +1,7 @@
 // The emulator page: the built app.js on the fake Bangle.js 2 (emulator/board) in an iframe realm,
 // driven by emulator/driver.ts from a recording, a dropped file or the synthetic runner.
 import type { SessionDriver } from "../driver";
+import { parseWorkout } from "../../src/engine/workout/validate";
 import type { Board } from "../board/board";
 import { recordingSource, syntheticSource, type Source } from "../sources";
 import { DEFAULT_PATH, DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "../defaults";
@@ -188,14 +189,16 @@ function wire(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (!f) return;
     const text = await f.text();
-    try {
-      JSON.parse(text);
-      board.storage.write("speedseq.json", text);
-      status(`uploaded ${f.name} as speedseq.json`);
-      render(true);
-    } catch (err) {
-      status(`${f.name}: not JSON (${err})`, true);
+    // the same validation as the watch; uploaded plans live in speedseq.w<id>.json (Storage names ≤ 28 chars)
+    const r = parseWorkout(text);
+    if (!r.ok) {
+      status(`${f.name}: ${r.error}`, true);
+      return;
     }
+    const name = `speedseq.w${Date.now().toString(36).slice(-6)}.json`;
+    board.storage.write(name, JSON.stringify(r.plan));
+    status(`uploaded ${f.name} (${r.plan.name}) as ${name}`);
+    render(true);
   };
   $("download-log").onclick = () => {
     const log = sessionLog(board);

@@ -75,7 +75,10 @@ export function drawRun(s: Session, v: View): void {
     g.setFont("6x8", 2).setFontAlign(-1, -1);
     if (l) g.drawString(Math.round(l.distM) + "m " + fmtTime(l.durMs / 1000) + (l.bpm ? " " + l.bpm : ""), r.x + 2, y);
     y += 18;
-    g.setColor("#00f").drawString("Next " + (next.label || "") + " " + band(next.pace as [number, number], v), r.x + 2, y);
+    const nx = "Next " + (next.label || "") + " " + band(next.pace as [number, number], v);
+    // long labels drop to the small font rather than run off the screen
+    if (g.stringWidth(nx) > r.w - 4) g.setFont("6x8", 1);
+    g.setColor("#00f").drawString(nx, r.x + 2, y);
     y += 20;
   } else {
     // pace against the band
