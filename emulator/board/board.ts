@@ -464,17 +464,11 @@ export function createBoardCore(opts: BoardOptions) {
   function serialInput(data: string): void {
     serialIn += data;
     for (;;) {
-      const nl = serialIn.search(/[\r\n]/);
-      if (nl < 0) return;
-      const statement = serialIn.slice(0, nl);
-      if (!balanced(statement)) {
-        // like the REPL, keep reading lines until brackets balance
-        const next = serialIn.slice(nl + 1).search(/[\r\n]/);
-        if (next < 0) return;
-        serialIn = statement + "\n" + serialIn.slice(nl + 1);
-        continue;
-      }
-      serialIn = serialIn.slice(nl + 1).replace(/^\n/, "");
+      // like the REPL, a statement ends at the first newline where its brackets balance
+      const end = statementEnd(serialIn);
+      if (end < 0) return;
+      const statement = serialIn.slice(0, end).replace(/\r/g, "");
+      serialIn = serialIn.slice(end + 1);
       if (!statement.trim()) continue;
       const quiet = statement.startsWith("\x10");
       const code = quiet ? statement.slice(1) : statement;
@@ -905,7 +899,8 @@ function inside(b: Box, clip: Box, m: number): boolean {
   return b.x1 >= clip.x1 + m && b.y1 >= clip.y1 + m && b.x2 <= clip.x2 - m && b.y2 <= clip.y2 - m;
 }
 
-function balanced(src: string): boolean {
+/** index of the first newline at which brackets balance (outside strings), or -1 */
+function statementEnd(src: string): number {
   let depth = 0, q = "";
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
@@ -915,8 +910,9 @@ function balanced(src: string): boolean {
     } else if (c === '"' || c === "'" || c === "`") q = c;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
+    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
   }
-  return depth <= 0 && !q;
+  return -1;
 }
 
 /** the REPL's "=value" text (close to, not exactly, Espruino's formatting) */
