@@ -16,6 +16,7 @@
 //   grade to pitch; turns add a lateral centripetal acceleration.
 // - Sensor: Gaussian noise per axis and 1/4096 g quantisation; sample arrival jitter.
 // Samples are computed at the jittered instant and stamped with it (tMs).
+import { rng } from "./rng";
 
 export interface WristSample { tMs: number; x: number; y: number; z: number }
 export type Gait = "run" | "walk" | "still";
@@ -52,17 +53,7 @@ export interface Synth {
   firmwareStepMs: number[];
 }
 
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

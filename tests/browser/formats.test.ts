@@ -1,5 +1,6 @@
 // The GPX and TCX readers use the browser's DOMParser, so they are tested in Chromium against the
 // normalized CSVs made from the same files (tests/fixtures/README.md).
+import { expectSameRows } from "../formats/rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
@@ -30,17 +31,6 @@ async function parseIn(fn: "parseGpx" | "parseTcx" | "fillMotion", text: string)
   });
 }
 
-function expectSameRows(got: Row[], want: Row[]): void {
-  expect(got.length).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    const g = got[i], w = want[i];
-    const ctx = `row ${i} (t=${w.tS})`;
-    expect(g.tS, ctx).toBeCloseTo(w.tS, 3);
-    for (const k of ["lat", "lon"] as const) if (isFinite(w[k])) expect(g[k], `${ctx} ${k}`).toBeCloseTo(w[k], 6); else expect(g[k], `${ctx} ${k}`).toBeNaN();
-    for (const k of ["alt", "hr", "spm", "mps", "distM"] as const) if (isFinite(w[k])) expect(g[k], `${ctx} ${k}`).toBeCloseTo(w[k], 1); else expect(g[k], `${ctx} ${k}`).toBeNaN();
-    expect(g.lap, ctx).toBe(w.lap);
-  }
-}
 
 const fx = (f: string) => readFileSync(`tests/fixtures/${f}`, "utf8");
 

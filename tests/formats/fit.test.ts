@@ -1,23 +1,12 @@
 // The FIT reader against the normalized CSVs made from the same files (tests/fixtures/README.md).
+import { expectSameRows } from "./rows";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseFit } from "../../src/sim/formats/fit";
-import { parseRecording, type Row } from "../../src/sim/recording";
+import { parseRecording } from "../../src/sim/recording";
 
 const fx = (f: string) => `tests/fixtures/${f}`;
 
-/** compares two row lists column by column, NaN meaning "absent" on both sides */
-function expectSameRows(got: Row[], want: Row[]): void {
-  expect(got.length).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    const g = got[i], w = want[i];
-    const ctx = `row ${i} (t=${w.tS})`;
-    expect(g.tS, ctx).toBeCloseTo(w.tS, 3);
-    for (const k of ["lat", "lon"] as const) if (isFinite(w[k])) expect(g[k], `${ctx} ${k}`).toBeCloseTo(w[k], 6); else expect(g[k], `${ctx} ${k}`).toBeNaN();
-    for (const k of ["alt", "hr", "spm", "mps", "distM"] as const) if (isFinite(w[k])) expect(g[k], `${ctx} ${k}`).toBeCloseTo(w[k], 1); else expect(g[k], `${ctx} ${k}`).toBeNaN();
-    expect(g.lap, ctx).toBe(w.lap);
-  }
-}
 
 describe("parseFit", () => {
   for (const f of ["fitparser_running-with-developer-data", "pyfitparse_activity-small-fenix2-run", "pyfitparse_2013-02-06-12-11-14"]) {
