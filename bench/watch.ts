@@ -5,7 +5,7 @@
 // Cost model (FACTS.md): a value costs about 1 block; each object property or array element
 // about 2; a string ~1 block per 12 bytes (plus its property); a typed array 1 + bytes/12.
 import { readFileSync, existsSync } from "node:fs";
-import { boot, FIX, play, recordingEvents } from "../tests/watch/boot";
+import { play, recordingEvents, startedClassic5K } from "../tests/watch/boot";
 
 function jsvars(v: unknown, seen = new Set<unknown>()): number {
   if (v === null || typeof v !== "object") {
@@ -31,12 +31,7 @@ import { crc32 } from "../src/sim/crc";
 const ev = recordingEvents("pyfitparse_activity-small-fenix2-run.csv", 60);
 
 // 1. log bytes: the app on the board, 20 minutes of a real run into a Classic 5K
-const b = boot();
-b.tapText("Classic 5K");
-b.emit("GPS", FIX);
-b.advance(1100);
-b.press(100);
-b.advance(1000);
+const b = startedClassic5K();
 const runS = 1200;
 play(b, ev, runS * 1000);
 const log = b.storage.readStorageFile("speedseq.log0") ?? "";

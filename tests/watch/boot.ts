@@ -58,3 +58,14 @@ export function shown(b: Board): string[] {
 export function logText(b: Board, n: number): string {
   return b.storage.readStorageFile(`speedseq.log${n}`) ?? "";
 }
+
+/** a fresh board on which the README's path has started the Classic 5K: tap it, get a fix, BTN1 */
+export function startedClassic5K(): Board {
+  const b = boot();
+  b.tapText("Classic 5K");
+  b.emit("GPS", FIX);
+  b.advance(1100);
+  b.press(100);
+  b.advance(1000);
+  return b;
+}

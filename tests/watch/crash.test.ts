@@ -2,7 +2,7 @@
 // the app dies at any point the relaunch resumes it with every finished rep still in the log.
 import { describe, expect, it } from "vitest";
 import { createBoard } from "../../emulator/board/index";
-import { appSource, boot, FIX, play, recordingEvents, shown, logText } from "./boot";
+import { appSource, play, recordingEvents, shown, logText, startedClassic5K } from "./boot";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { rng } from "../../src/sim/rng";
@@ -10,15 +10,7 @@ import type { StepRec } from "../../src/engine/log/records";
 
 const REC = "pyfitparse_activity-small-fenix2-run.csv";
 
-function started() {
-  const b = boot();
-  b.tapText("Classic 5K");
-  b.emit("GPS", FIX);
-  b.advance(1100);
-  b.press(100);
-  b.advance(1000);
-  return b;
-}
+const started = startedClassic5K;
 
 const stepsOf = (text: string) => decodeLog(text, crc32).recs.filter((r): r is StepRec => r.k === "S");
 
