@@ -489,13 +489,18 @@ export function createBoardCore(opts: BoardOptions) {
   // ---- wall clock ----
   const getTime = () => wallNow() / 1000;
 
+  // the event methods Bangle and E share, each on its own listener table
+  const emitter = (o: "Bangle" | "E") => ({
+    on: (ev: string, fn: Listener) => on(o, ev, fn),
+    addListener: (ev: string, fn: Listener) => on(o, ev, fn),
+    removeListener: (ev: string, fn: Listener) => removeListener(o, ev, fn),
+    removeAllListeners: (ev?: string) => (ev === undefined ? listeners[o].clear() : listeners[o].delete(ev)),
+    emit: (ev: string, ...args: unknown[]) => emitQueued(o, ev, args),
+  });
+
   // ---- the API objects the app sees ----
   const Bangle: Record<string, unknown> = {
-    on: (ev: string, fn: Listener) => on("Bangle", ev, fn),
-    addListener: (ev: string, fn: Listener) => on("Bangle", ev, fn),
-    removeListener: (ev: string, fn: Listener) => removeListener("Bangle", ev, fn),
-    removeAllListeners: (ev?: string) => (ev === undefined ? listeners.Bangle.clear() : listeners.Bangle.delete(ev)),
-    emit: (ev: string, ...args: unknown[]) => emitQueued("Bangle", ev, args),
+    ...emitter("Bangle"),
     buzz: (ms?: number, s?: number) => buzz(ms, s, "buzz"),
     beep: (ms?: number) => buzz(ms, 1, "beep"),
     setGPSPower: (on: unknown, id?: string) => setPower("GPS", on, id),
@@ -561,11 +566,7 @@ export function createBoardCore(opts: BoardOptions) {
 
   let timeZone = 0;
   const E: Record<string, unknown> = {
-    on: (ev: string, fn: Listener) => on("E", ev, fn),
-    addListener: (ev: string, fn: Listener) => on("E", ev, fn),
-    removeListener: (ev: string, fn: Listener) => removeListener("E", ev, fn),
-    removeAllListeners: (ev?: string) => (ev === undefined ? listeners.E.clear() : listeners.E.delete(ev)),
-    emit: (ev: string, ...args: unknown[]) => emitQueued("E", ev, args),
+    ...emitter("E"),
     CRC32: (d: unknown) => CRC32.bstr(toBinary(d)) >>> 0,
     sum: nativeE.sum,
     variance: nativeE.variance,
