@@ -8,6 +8,7 @@ import { relative, resolve } from "node:path";
 import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
 import { mapSources, missingModules, sizeOf, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
 import { buildExtras } from "./tools/build-extras.mjs";
+import { manglePattern } from "./tools/mangle.mjs";
 
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
@@ -19,6 +20,8 @@ export async function buildApp() {
     format: "iife",
     target: "es2015",
     minify: true,
+    // our own long member names become one or two letters (tools/mangle.mjs says which)
+    mangleProps: manglePattern(),
     legalComments: "none",
     sourcemap: "external",
     sourcesContent: true,
