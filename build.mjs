@@ -44,7 +44,9 @@ export async function buildApp() {
   writeFileSync(MAP, map);
   // every module esbuild read, including those whose constants it inlined (they leave no trace in the map)
   const inputs = Object.keys(r.metafile.inputs);
-  return { js, map, app: APP, mapFile: MAP, inputs };
+  const bytesIn = {};
+  for (const o of Object.values(r.metafile.outputs)) for (const [f, v] of Object.entries(o.inputs)) bytesIn[f] = v.bytesInOutput;
+  return { js, map, app: APP, mapFile: MAP, inputs, bytesIn };
 }
 
 /** Runs the watch checker on another built file (settings page, icon, …); prints findings, returns whether it passed. */
