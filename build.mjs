@@ -13,8 +13,12 @@ import { manglePattern } from "./tools/mangle.mjs";
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
 
-export async function buildApp() {
-  const r = await build({
+/**
+ * esbuild's options for the watch app; the board tests bundle with these too (tests/watch/boot.ts)
+ * @returns {import("esbuild").BuildOptions & { write: false }}
+ */
+export function appBuildOptions() {
+  return {
     entryPoints: ["src/watch/main.ts"],
     bundle: true,
     format: "iife",
@@ -23,13 +27,13 @@ export async function buildApp() {
     // our own long member names become one or two letters (tools/mangle.mjs says which)
     mangleProps: manglePattern(),
     legalComments: "none",
-    sourcemap: "external",
-    sourcesContent: true,
-    outfile: APP,
     write: false,
-    metafile: true,
     logLevel: "warning",
-  });
+  };
+}
+
+export async function buildApp() {
+  const r = await build({ ...appBuildOptions(), sourcemap: "external", sourcesContent: true, outfile: APP, metafile: true });
   mkdirSync("dist", { recursive: true });
   let js, map;
   for (const f of r.outputFiles) {

@@ -2,6 +2,7 @@
 // memory, so a test never runs a stale app.js), a booted board, and a recording's sensor
 // events fed at their times while virtual time runs.
 import { buildSync } from "esbuild";
+import { appBuildOptions } from "../../build.mjs";
 import { readFileSync } from "node:fs";
 import { createBoard, type Board, type Storage } from "../../emulator/board/index";
 import { parseRecording } from "../../src/sim/recording";
@@ -12,7 +13,7 @@ let app: string | undefined;
 /** src/watch/main.ts bundled with build.mjs's options */
 export function appSource(): string {
   if (!app) {
-    const r = buildSync({ entryPoints: ["src/watch/main.ts"], bundle: true, format: "iife", target: "es2015", minify: true, legalComments: "none", write: false, logLevel: "error" });
+    const r = buildSync({ ...appBuildOptions(), logLevel: "error" });
     app = r.outputFiles[0].text;
   }
   return app;
