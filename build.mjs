@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
-import { mapSources, missingModules, sizeOf, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
+import { mapSources, missingModules, strayModules, sizeOf, OFF_WATCH, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
 import { buildExtras } from "./tools/build-extras.mjs";
 import { manglePattern } from "./tools/mangle.mjs";
 
@@ -65,8 +65,10 @@ export function checkBuiltFileOrReport(jsPath, mapPath) {
 export function checkApp(out) {
   const failures = [];
   for (const f of checkBuiltFile(out.app, out.mapFile)) failures.push(formatFinding(f));
-  const missing = missingModules(out.inputs ?? mapSources(out.map, out.mapFile), "src/engine");
-  for (const f of missing) failures.push(`${f}: engine module is not bundled into ${out.app} (import it from src/watch or from a bundled engine module)`);
+  const sources = out.inputs ?? mapSources(out.map, out.mapFile);
+  for (const f of missingModules(sources, "src/engine", OFF_WATCH))
+    failures.push(`${f}: engine module is not bundled into ${out.app} (import it from src/watch or from a bundled engine module, or list it in OFF_WATCH)`);
+  for (const f of strayModules(sources, OFF_WATCH)) failures.push(`${f}: is listed in OFF_WATCH but reached ${out.app}`);
   const size = sizeOf(out.js);
   const kb = (n) => (n / 1024).toFixed(1);
   console.log(`${out.app}: ${size.raw} bytes (${kb(size.raw)} KB), gzip ${size.gzip} bytes; budget ${kb(SIZE_BUDGET_BYTES)} KB raw (${((100 * size.raw) / SIZE_BUDGET_BYTES).toFixed(0)} %)`);

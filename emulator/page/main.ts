@@ -189,7 +189,8 @@ function wire(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (!f) return;
     const text = await f.text();
-    // the same validation as the watch; uploaded plans live in speedseq.w<id>.json (Storage names ≤ 28 chars)
+    // the full validation happens here (the watch only checks a plan's shape); uploaded plans live in
+    // speedseq.w<id>.json (Storage names ≤ 28 chars)
     const r = parseWorkout(text);
     if (!r.ok) {
       status(`${f.name}: ${r.error}`, true);

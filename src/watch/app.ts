@@ -1,10 +1,7 @@
 // The app's screens and flow: workout list -> pre-start -> run -> summary -> RPE -> list,
 // the resume-or-save prompt after a crash, and the history. One exit path (cleanup) for every
 // way out: E.on('kill') (load, long-press) and setUI's remove when something else takes the UI.
-import type { Plan, Node } from "../engine/plan";
-import { isRepeat } from "../engine/plan";
-import { TEMPLATES } from "../engine/workout/templates";
-import { parseWorkout } from "../engine/workout/validate";
+import type { Plan } from "../engine/plan";
 import { resolvePlan } from "../engine/workout/pace";
 import { planTotals } from "../engine/workout/totals";
 import { fmtTime } from "../engine/format";
@@ -12,6 +9,7 @@ import { LogOut } from "../engine/logout";
 import { Run } from "./run";
 import { Sensors } from "./sensors";
 import { scanLog } from "./scan";
+import { workouts } from "./workouts";
 import type { Scan } from "./scan";
 import { storage, loadSettings, loadHistory, addHistory, logNumbers, logName } from "./store";
 import type { Settings } from "./store";
@@ -21,25 +19,6 @@ const LOG_BYTES_PER_H = 30000;
 const SF_CHUNK = 40960;
 /** hours of GPS on a full battery */
 const GPS_HOURS = 6.5;
-
-function needsDist(list: Node[]): boolean {
-  for (let i = 0; i < list.length; i++) {
-    const n = list[i];
-    if (isRepeat(n) ? needsDist(n.steps) || (n.between && n.between.end.dist !== undefined) : n.end.dist !== undefined) return true;
-  }
-  return false;
-}
-
-/** uploaded workouts: speedseq.w<anything>.json holding one plan */
-function uploaded(): string[] {
-  return storage().list(/^speedseq\.w.*\.json$/);
-}
-
-/** an uploaded workout, validated like the page does; null when it does not pass */
-function readWorkout(file: string): Plan | null {
-  const r = parseWorkout(storage().readJSON(file, true));
-  return r.ok ? r.plan : null;
-}
 
 export class App {
   set: Settings;
@@ -109,45 +88,52 @@ export class App {
     return this.set.race + "m " + fmtTime(this.set.time);
   }
 
-  /** the plan called name, resolved against the goal; null if it is gone */
+  /** the plan called name, resolved against the goal; null if it is gone or cannot be read */
   plan(name: string): Plan | null {
-    let p: any = null;
-    for (let i = 0; i < TEMPLATES.length; i++) if (TEMPLATES[i].name === name) p = TEMPLATES[i];
-    const files = uploaded();
-    for (let i = 0; !p && i < files.length; i++) {
-      const w = readWorkout(files[i]);
-      if (w && w.name === name) p = w;
+    const ws = workouts();
+    for (let i = 0; i < ws.length; i++) {
+      const p = ws[i].plan;
+      if (ws[i].name === name && p) return resolvePlan(p, { distM: this.set.race, timeS: this.set.time });
     }
-    return p ? resolvePlan(p, { distM: this.set.race, timeS: this.set.time }) : null;
+    return null;
   }
 
   list(): void {
     const me = this;
-    const names: string[] = [];
-    for (let i = 0; i < TEMPLATES.length; i++) names.push(TEMPLATES[i].name);
-    const files = uploaded();
-    for (let i = 0; i < files.length; i++) {
-      const w = readWorkout(files[i]);
-      if (w && names.indexOf(w.name) < 0) names.push(w.name);
-    }
+    const ws = workouts();
     // the last used first
     const h = loadHistory();
-    const last = h.length ? names.indexOf(h[0][5]) : -1;
-    if (last > 0) names.unshift(names.splice(last, 1)[0]);
+    for (let i = 1; h.length && i < ws.length; i++) if (ws[i].name === h[0][5]) ws.unshift(ws.splice(i, 1)[0]);
     const menu: any = { "": { title: "SpeedSeq", back: function () { load(); }, remove: this.remove } };
-    names.forEach(function (nm) {
-      menu[nm] = function () { me.prestart(nm); };
+    ws.forEach(function (w) {
+      menu[w.plan ? w.name : "! " + w.name] = function () { if (w.plan) me.prestart(w.name); else me.unreadable(w.name); };
     });
     menu["History"] = function () { me.history(); };
     this.swap(function () { E.showMenu(menu); });
   }
 
+  /** a workout file or plan the watch cannot run: say so, leave the file as it is */
+  unreadable(name: string): void {
+    const me = this;
+    this.swap(function () {
+      E.showPrompt(name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", { title: "Workout", buttons: { "OK": 1 } }).then(function () { me.list(); });
+    });
+  }
+
   prestart(name: string): void {
     const me = this;
-    const plan = this.plan(name);
+    let plan: Plan | null = null;
+    let tot = { distM: 0, estS: 0 };
+    try {
+      plan = this.plan(name);
+      if (plan) tot = planTotals(plan);
+    } catch (e) {
+      // a file with a plan's shape but a broken step (written by hand, not by the page)
+      return this.unreadable(name);
+    }
     if (!plan) return this.list();
-    const dist = needsDist(plan.steps);
-    const estS = planTotals(plan).estS;
+    const dist = tot.distM > 0;
+    const estS = tot.estS;
     const needB = (estS / 3600) * LOG_BYTES_PER_H + SF_CHUNK;
     this.sensors.on();
     const ok = function (): boolean {

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import { buildApp, checkApp } from "../../build.mjs";
 import { checkBuiltFile } from "../../tools/checker.mjs";
-import { missingModules, mapSources, sizeOf } from "../../tools/checker/build-checks.mjs";
+import { missingModules, strayModules, mapSources, sizeOf } from "../../tools/checker/build-checks.mjs";
 import { compile } from "./compile";
 
 function tempDir() {
@@ -34,6 +34,16 @@ describe("every engine module must be bundled", () => {
     const rel = (p: string) => relative(process.cwd(), join(dir, p));
     expect(missingModules([rel("used.ts")], dir)).toEqual([rel("sub/forgotten.ts")]);
     expect(missingModules([rel("used.ts"), rel("sub/forgotten.ts")], dir)).toEqual([]);
+    // a module meant for the page/phone only is not missing, and is a stray once it is bundled
+    expect(missingModules([rel("used.ts")], dir, [rel("sub/forgotten.ts")])).toEqual([]);
+    expect(strayModules([rel("used.ts"), rel("sub/forgotten.ts")], [rel("sub/forgotten.ts")])).toEqual([rel("sub/forgotten.ts")]);
+    expect(strayModules([rel("used.ts")], [rel("sub/forgotten.ts")])).toEqual([]);
+  });
+
+  it("keeps the full workout validator off the watch", async () => {
+    const out = await buildApp();
+    expect(out.inputs).not.toContain("src/engine/workout/validate.ts");
+    expect(checkApp(out).filter((f: string) => /OFF_WATCH|not bundled/.test(f))).toEqual([]);
   });
 
   it("rebases map sources onto the map file's folder", () => {

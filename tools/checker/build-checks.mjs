@@ -31,10 +31,23 @@ function typesOnly(file) {
   return js.replace(/export\s*\{\s*\};?/g, "").trim() === "";
 }
 
+/**
+ * Engine modules that run where workouts are made (the emulator page, later the phone), never on
+ * the watch: the full workout validator, whose runner-readable messages cost 6 KB of app.js. An
+ * uploaded workout is validated before it is written to the watch; the watch only checks its shape.
+ */
+export const OFF_WATCH = ["src/engine/workout/validate.ts"];
+
 /** Modules under `dir` with runtime code that the bundle does not contain (code that never reaches the watch). */
-export function missingModules(sources, dir) {
+export function missingModules(sources, dir, offWatch = []) {
   const have = new Set(sources);
-  return tsFilesUnder(dir).filter((f) => !have.has(f) && !typesOnly(f));
+  return tsFilesUnder(dir).filter((f) => !have.has(f) && !offWatch.includes(f) && !typesOnly(f));
+}
+
+/** The off-watch modules that did reach the bundle (each one is bytes the watch parses for nothing). */
+export function strayModules(sources, offWatch) {
+  const have = new Set(sources);
+  return offWatch.filter((f) => have.has(f));
 }
 
 /** Raw and gzip size in bytes. */
