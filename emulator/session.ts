@@ -4,6 +4,7 @@ import { createBoardCore, type Board } from "./board/board";
 import type { Realm } from "./board/realm";
 import { SessionDriver, settle, type Buzz, type DriveOptions } from "./driver";
 import type { Source } from "./sources";
+import { installApp } from "./install";
 
 export interface Running { board: Board; driver: SessionDriver }
 
@@ -11,7 +12,7 @@ export async function startSession(realm: Realm, appJs: string, source: Source, 
   let driver: SessionDriver | undefined;
   const board = createBoardCore({ realm, accel: (tMs) => (driver ? driver.accelAt(tMs) : { x: 0, y: 0, z: -1 }) });
   driver = new SessionDriver(board, source, o);
-  board.load(appJs, { appId: "speedseq" });
+  installApp(board, appJs);
   await settle(board);
   return { board, driver };
 }

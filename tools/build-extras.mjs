@@ -1,6 +1,7 @@
 // The App Loader files next to app.js: the settings page (speedseq.settings.js, a function
-// expression the Settings app calls with `back`), the 48×48 icon (app.png, drawn here) and
-// app-icon.js (the same picture as an Espruino image string, 3 bits per pixel, in atob("…")).
+// expression the Settings app calls with `back`), the 48×48 icon (app.png, drawn here),
+// app-icon.js (the same picture as an Espruino image string, 3 bits per pixel, in atob("…")) and
+// the built-in workouts as data (speedseq.plans.json, from src/engine/workout/templates.ts).
 // build.mjs calls buildExtras(); run alone: node tools/build-extras.mjs
 import { build } from "esbuild";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -86,6 +87,19 @@ export async function buildSettings() {
   return { code, map };
 }
 
+/** the built-in workouts as the watch reads them: TEMPLATES as JSON, each one validated */
+export async function buildPlans() {
+  const r = await build({ stdin: { contents: 'export { TEMPLATES } from "./src/engine/workout/templates"; export { parseWorkout } from "./src/engine/workout/validate";', resolveDir: ".", loader: "ts" }, bundle: true, format: "cjs", write: false, logLevel: "warning" });
+  const mod = { exports: {} };
+  new Function("module", "exports", r.outputFiles[0].text)(mod, mod.exports);
+  const failures = [];
+  for (const t of mod.exports.TEMPLATES) {
+    const v = mod.exports.parseWorkout(t);
+    if (!v.ok) failures.push(`built-in workout ${t.name}: ${v.error}`);
+  }
+  return { json: JSON.stringify(mod.exports.TEMPLATES), failures };
+}
+
 /** writes the extra files and runs the watch checker on them; returns failure lines (empty = pass) */
 export async function buildExtras() {
   mkdirSync(DIR, { recursive: true });
@@ -95,6 +109,9 @@ export async function buildExtras() {
   writeFileSync(`${DIR}/app.png`, iconPng());
   const icon = iconJs();
   writeFileSync(`${DIR}/app-icon.js`, icon);
+  const plans = await buildPlans();
+  writeFileSync(`${DIR}/speedseq.plans.json`, plans.json);
+  failures.push(...plans.failures);
   if (existsSync("tools/checker.mjs")) {
     const { checkJs, formatFinding } = await import("../tools/checker.mjs");
     for (const [file, code, map] of [[`${DIR}/speedseq.settings.js`, settings.code, settings.map], [`${DIR}/app-icon.js`, icon, undefined]])
@@ -107,5 +124,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const failures = await buildExtras();
   for (const f of failures) console.error(f);
   if (failures.length) process.exit(1);
-  console.log(`built ${DIR}/speedseq.settings.js, app.png, app-icon.js`);
+  console.log(`built ${DIR}/speedseq.settings.js, app.png, app-icon.js, speedseq.plans.json`);
 }

@@ -25,6 +25,8 @@ export const APP_ID = "speedseq";
 export const VERSION = "0.01";
 export const SETTINGS = "speedseq.json";
 export const HISTORY = "speedseq.hist.json";
+/** the built-in workouts (a JSON list of plans), installed with the app */
+export const PLANS = "speedseq.plans.json";
 const LOG = "speedseq.log";
 /** history entries kept: [startS, durS, load, rpe, hard 0/1, plan name, log number] */
 const HIST_MAX = 30;

@@ -1,11 +1,11 @@
-// The workouts the list offers: the built-ins, then the uploaded files (speedseq.w*.json, one
-// plan each). An upload is validated in full where it is made (parseWorkout on the emulator
+// The workouts the list offers: the built-ins (speedseq.plans.json, installed with the app and
+// made by the build from src/engine/workout/templates.ts, so they cost app.js nothing and RAM only
+// while listed), then the uploaded files (speedseq.w*.json, one plan each). An upload is validated in full where it is made (parseWorkout on the emulator
 // page, later the phone), so the watch keeps no validator: it only checks that a file still has
 // a plan's shape. A file that does not (damaged, or from a newer app) is listed by its name and
 // explained when tapped; it is never changed or deleted.
 import type { Plan } from "../engine/plan";
-import { TEMPLATES } from "../engine/workout/templates";
-import { storage } from "./store";
+import { storage, PLANS } from "./store";
 
 /** a listed workout: its plan, or null with the file name when the file cannot be read */
 export interface Entry {
@@ -26,7 +26,8 @@ export function workouts(): Entry[] {
     seen.push(name);
     out.push({ name: name, plan: plan });
   };
-  for (let i = 0; i < TEMPLATES.length; i++) add(TEMPLATES[i].name, TEMPLATES[i]);
+  const builtIn: Plan[] = storage().readJSON(PLANS, true) || [];
+  for (let i = 0; i < builtIn.length; i++) add(builtIn[i].name, builtIn[i]);
   const files = storage().list(/^speedseq\.w.*\.json$/);
   for (let i = 0; i < files.length; i++) {
     const p = storage().readJSON(files[i], true);

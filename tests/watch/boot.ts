@@ -5,6 +5,7 @@ import { buildSync } from "esbuild";
 import { appBuildOptions } from "../../build.mjs";
 import { readFileSync } from "node:fs";
 import { createBoard, type Board, type Storage } from "../../emulator/board/index";
+import { installApp } from "../../emulator/install";
 import { parseRecording } from "../../src/sim/recording";
 import { replay, type SensorEvent } from "../../src/sim/replay";
 
@@ -21,7 +22,7 @@ export function appSource(): string {
 
 export function boot(o: { storage?: Storage; battery?: number; startTime?: number } = {}): Board {
   const b = createBoard({ accel: false, ...o });
-  b.load(appSource(), { appId: "speedseq" });
+  installApp(b, appSource());
   return b;
 }
 

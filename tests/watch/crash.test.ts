@@ -2,6 +2,7 @@
 // the app dies at any point the relaunch resumes it with every finished rep still in the log.
 import { describe, expect, it } from "vitest";
 import { createBoard } from "../../emulator/board/index";
+import { installApp } from "../../emulator/install";
 import { appSource, play, recordingEvents, shown, logText, startedClassic5K } from "./boot";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
@@ -26,7 +27,7 @@ describe("crash and resume", () => {
       // power loss mid-write: a torn last line
       b.storage.appendSF("speedseq.log0", "S9z,4,2,1");
       const b2 = createBoard({ accel: false, storage: b.storage, startTime: b.wallNow() });
-      b2.load(appSource(), { appId: "speedseq" });
+      installApp(b2, appSource());
       expect(shown(b2)).toContain("Resume");
       b2.tapText("Resume");
       b2.assertNoErrors();
@@ -49,7 +50,7 @@ describe("crash and resume", () => {
     play(b, recordingEvents(REC, 60), 900000);
     const n = stepsOf(logText(b, 0)).length;
     const b2 = createBoard({ accel: false, storage: b.storage, startTime: b.wallNow() });
-    b2.load(appSource(), { appId: "speedseq" });
+    installApp(b2, appSource());
     b2.tapText("Save");
     const log = decodeLog(logText(b2, 0), crc32);
     expect(log.recs[log.recs.length - 1]).toMatchObject({ k: "E", why: "saved" });
@@ -112,7 +113,7 @@ describe("locks, touches and holds during a session", () => {
     expect(b.power()).toEqual({ GPS: [], HRM: [], Compass: [], Barometer: [] });
     expect(b.leakCheck()).toEqual([]);
     const b2 = createBoard({ accel: false, storage: b.storage, startTime: b.wallNow() });
-    b2.load(appSource(), { appId: "speedseq" });
+    installApp(b2, appSource());
     expect(shown(b2)).toContain("Resume");
   });
 });

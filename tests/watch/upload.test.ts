@@ -9,10 +9,10 @@ describe("npm run upload -- --dry-run", () => {
 
   it("writes every storage file, the evaluated icon and speedseq.info", () => {
     const names = files.map((f) => f[0]);
-    expect(names).toEqual(["speedseq.app.js", "speedseq.img", "speedseq.settings.js", "speedseq.info"]);
+    expect(names).toEqual(["speedseq.app.js", "speedseq.img", "speedseq.settings.js", "speedseq.plans.json", "speedseq.info"]);
     const img = files[1][1];
     expect(img.charCodeAt(0)).toBe(48);
-    const info = JSON.parse(files[3][1]);
+    const info = JSON.parse(files[4][1]);
     expect(info).toMatchObject({ id: "speedseq", src: "speedseq.app.js", icon: "speedseq.img" });
     expect(info.files.split(",")).toContain("speedseq.info");
   });

@@ -125,3 +125,13 @@ describe("4x1km matches the recorded fenix 5X session", () => {
     expect(planTotals(byName("4x1km")).open).toBe(2);
   });
 });
+
+describe("speedseq.plans.json (the built-ins as the watch reads them)", () => {
+  it("is what the build writes from TEMPLATES, each one valid", async () => {
+    const { buildPlans } = await import("../../tools/build-extras.mjs");
+    const built = await buildPlans();
+    expect(built.failures).toEqual([]);
+    expect(JSON.parse(built.json)).toEqual(TEMPLATES);
+    expect(readFileSync("apps/speedseq/speedseq.plans.json", "utf8")).toBe(built.json);
+  });
+});
