@@ -30,11 +30,13 @@ function builtinNames() {
   return out;
 }
 
-const words = (text) => text.match(/[A-Za-z_$][\w$]*/g) || [];
+const stripComments = (text) => text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+/** every identifier-like word of a file's code (comments left out) */
+const words = (text) => stripComments(text).match(/[A-Za-z_$][\w$]*/g) || [];
 
 /** Names declared as members in a TypeScript file: `name:`, `name?:`, `name(`, `this.name`. */
 function declaredNames(text) {
-  const code = text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "").replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const code = stripComments(text).replace(/"(?:[^"\\]|\\.)*"/g, '""');
   const out = new Set();
   for (const m of code.matchAll(/(?:^|[{,;\s])([A-Za-z_$][\w$]*)\??\s*[:(]/gm)) out.add(m[1]);
   for (const m of code.matchAll(/\bthis\.([A-Za-z_$][\w$]*)/g)) out.add(m[1]);

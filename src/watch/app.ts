@@ -7,6 +7,7 @@ import { planTotals } from "../engine/workout/totals";
 import { fmtTime } from "../engine/format";
 import { LogOut } from "../engine/logout";
 import { Run } from "./run";
+import { drawLines, BLACK, GREEN, RED } from "./screens";
 import { Sensors } from "./sensors";
 import { scanLog } from "./scan";
 import { workouts } from "./workouts";
@@ -78,14 +79,28 @@ export class App {
     }
   }
 
+  /** a menu's header: title, optional back, and our remove so leaving by another app cleans up */
+  head(title: string, back?: () => void): any {
+    return { "": { title: title, back: back, remove: this.remove } };
+  }
+
+  /** shows a menu in place of the current screen */
+  menu(m: any): void {
+    this.swap(function () { E.showMenu(m); });
+  }
+
+  /** appends records to log sc.n after what it already holds */
+  logOut(sc: Scan): LogOut {
+    const f = storage().open(logName(sc.n), "a");
+    // a torn last line must not swallow the first new record
+    f.write("\n");
+    return new LogOut({ write: function (l) { f.write(l); }, crc: E.CRC32 }, sc.lastSeq);
+  }
+
   inHistory(n: number): boolean {
     const h = loadHistory();
     for (let i = 0; i < h.length; i++) if (h[i][6] === n) return true;
     return false;
-  }
-
-  goal(): string {
-    return this.set.race + "m " + fmtTime(this.set.time);
   }
 
   /** the plan called name, resolved against the goal; null if it is gone or cannot be read */
@@ -104,12 +119,12 @@ export class App {
     // the last used first
     const h = loadHistory();
     for (let i = 1; h.length && i < ws.length; i++) if (ws[i].name === h[0][5]) ws.unshift(ws.splice(i, 1)[0]);
-    const menu: any = { "": { title: "SpeedSeq", back: function () { load(); }, remove: this.remove } };
+    const menu = this.head("SpeedSeq", function () { load(); });
     ws.forEach(function (w) {
       menu[w.plan ? w.name : "! " + w.name] = function () { if (w.plan) me.prestart(w.name); else me.unreadable(w.name); };
     });
     menu["History"] = function () { me.history(); };
-    this.swap(function () { E.showMenu(menu); });
+    this.menu(menu);
   }
 
   /** a workout file or plan the watch cannot run: say so, leave the file as it is */
@@ -141,33 +156,24 @@ export class App {
       return !dist || (!!f && f.fix > 0);
     };
     const draw = function () {
-      const r = Bangle.appRect;
       const f = me.sensors.fix;
       const fix = !!f && f.fix > 0;
       const hr = me.sensors.conf >= 50;
       const bat = E.getBattery();
       const free = storage().getFree();
-      let y = r.y + 2;
-      g.reset().setBgColor("#fff").clearRect(r.x, r.y, r.x2, r.y2).setColor("#000").setFontAlign(-1, -1).setFont("6x8", 2);
-      g.drawString(plan.name, r.x + 2, y);
-      y += 18;
-      g.setFont("6x8", 1);
       const note = plan.note || "";
-      g.drawString(note.substr(0, 29), r.x + 2, y).drawString(note.substr(29, 29), r.x + 2, y + 9);
-      y += 22;
-      g.setFont("6x8", 2);
-      g.setColor(fix ? "#0a0" : "#f00").drawString(fix ? "GPS fix" : "GPS ...", r.x + 2, y);
-      g.setFont("6x8", 1).drawString((f ? f.satellites : 0) + " sat hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), r.x + 90, y + 4);
-      y += 20;
-      g.setFont("6x8", 2).setColor(hr ? "#0a0" : "#f00").drawString(hr ? "HR " + me.sensors.bpm : "HR ...", r.x + 2, y);
-      y += 20;
-      g.setFont("6x8", 1);
-      g.setColor(bat / 100 * GPS_HOURS * 3600 < estS ? "#f00" : "#000").drawString("Bat " + bat + "% plan " + fmtTime(estS), r.x + 2, y);
-      y += 10;
-      g.setColor(free < needB ? "#f00" : "#000").drawString("Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(needB / 1024) + "K", r.x + 2, y);
-      y += 14;
-      g.setColor("#000").setFont("6x8", 2).drawString(ok() ? "BTN: start" : "Wait for GPS", r.x + 2, y);
-      if (!dist && !fix) g.setFont("6x8", 1).drawString("no GPS: this workout needs none", r.x + 2, y + 18);
+      drawLines([
+        plan.name, 2, BLACK,
+        note.substr(0, 29), 1, BLACK,
+        note.substr(29, 29), 1, BLACK,
+        fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
+        (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
+        hr ? "HR " + me.sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
+        "Bat " + bat + "% plan " + fmtTime(estS), 1, (bat / 100) * GPS_HOURS * 3600 < estS ? RED : BLACK,
+        "Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(needB / 1024) + "K", 1, free < needB ? RED : BLACK,
+        ok() ? "BTN: start" : "Wait for GPS", 2, BLACK,
+        !dist && !fix ? "no GPS: this workout needs none" : "", 1, BLACK,
+      ]);
     };
     this.swap(function () {
       Bangle.setUI({
@@ -187,7 +193,7 @@ export class App {
   /** starts (or continues) a session on log n */
   go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
     const me = this;
-    const run = (this.run = new Run(plan, this.set, this.sensors, n, this.goal(), lastSeq, fromIdx));
+    const run = (this.run = new Run(plan, this.set, this.sensors, n, this.set.race + "m " + fmtTime(this.set.time), lastSeq, fromIdx));
     run.onDone = function () {
       me.run = null;
       // let the end pattern play out
@@ -208,7 +214,8 @@ export class App {
     const act = function (c: "resume" | "skip" | "extend") {
       return function () { run.cmd(c); back(); };
     };
-    const menu: any = { "": { title: "Paused", back: back, remove: this.remove }, "Resume": act("resume") };
+    const menu = this.head("Paused", back);
+    menu["Resume"] = act("resume");
     menu[st && st.end.lap ? "Lap" : "Next step"] = act("skip");
     if (st && (st.kind === "recovery" || st.kind === "rest")) menu["+30 s"] = act("extend");
     menu["End session"] = function () {
@@ -219,7 +226,7 @@ export class App {
         });
       });
     };
-    this.swap(function () { E.showMenu(menu); });
+    this.menu(menu);
   }
 
   recover(sc: Scan): void {
@@ -229,9 +236,7 @@ export class App {
         const plan = v === 1 ? me.plan(sc.plan) : null;
         if (plan) return me.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
         // save: close the log as it is
-        const f = storage().open(logName(sc.n), "a");
-        f.write("\n");
-        new LogOut({ write: function (l) { f.write(l); }, crc: E.CRC32 }, sc.lastSeq).end(sc.durMs, sc.distM, "saved");
+        me.logOut(sc).end(sc.durMs, sc.distM, "saved");
         me.summary(scanLog(sc.n));
       });
     });
@@ -240,40 +245,41 @@ export class App {
   /** every work split, then the session's RPE */
   summary(sc: Scan): void {
     const me = this;
-    const menu: any = { "": { title: fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km", remove: this.remove } };
+    const menu = this.head(fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km");
     menu["Rate effort"] = function () { me.rpe(sc); };
     const sp = sc.splits;
     for (let i = 0; i < sp.length; i += 5) {
       const pace = sp[i + 1] >= 10 ? sp[i + 2] / sp[i + 1] : 0;
       menu[sp[i] + ": " + Math.round(sp[i + 1]) + "m " + fmtTime(sp[i + 2] / 1000)] = { value: pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-", onchange: function () {} };
     }
-    this.swap(function () { E.showMenu(menu); });
+    this.menu(menu);
   }
 
   rpe(sc: Scan): void {
     const me = this;
     let rpe = 6;
     const save = function () {
-      const f = storage().open(logName(sc.n), "a");
-      new LogOut({ write: function (l) { f.write(l); }, crc: E.CRC32 }, sc.lastSeq).rpe(rpe, undefined as unknown as number);
+      me.logOut(sc).rpe(rpe, undefined as unknown as number);
       const min = sc.durMs / 60000;
       addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round(rpe * min), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
       me.list();
     };
-    const menu: any = { "": { title: "Effort 1-10", remove: this.remove }, "RPE": { value: rpe, min: 1, max: 10, onchange: function (v: number) { rpe = v; } }, "Save": save };
-    this.swap(function () { E.showMenu(menu); });
+    const menu = this.head("Effort 1-10");
+    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: function (v: number) { rpe = v; } };
+    menu["Save"] = save;
+    this.menu(menu);
   }
 
   history(): void {
     const me = this;
     const h = loadHistory();
-    const menu: any = { "": { title: "History", back: function () { me.list(); }, remove: this.remove } };
+    const menu = this.head("History", function () { me.list(); });
     for (let i = 0; i < h.length; i++) {
       const e = h[i];
       const d = new Date(e[0] * 1000);
       menu[(d.getMonth() + 1) + "/" + d.getDate() + " " + e[5] + " " + fmtTime(e[1])] = { value: "L" + e[2] + " R" + e[3] + (e[4] ? " H" : " E"), onchange: function () {} };
     }
     if (!h.length) menu["No sessions yet"] = function () {};
-    this.swap(function () { E.showMenu(menu); });
+    this.menu(menu);
   }
 }

@@ -6,7 +6,10 @@ import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
 const WHITE = "#fff";
-const BLACK = "#000";
+export const BLACK = "#000";
+export const RED = "#f00";
+/** a darker green than #0f0: readable as text on white */
+export const GREEN = "#0a0";
 const MI = 1.609344;
 
 export interface View {
@@ -40,6 +43,18 @@ function bar(y: number, h: number, bg: string, fg: string, left: string, right: 
   if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
 }
 
+/** lines of text down the screen: text, font scale (1 or 2), colour, repeated */
+export function drawLines(lines: (string | number)[]): void {
+  const r = Bangle.appRect;
+  let y = r.y + 2;
+  g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2).setFontAlign(-1, -1);
+  for (let i = 0; i < lines.length; i += 3) {
+    const scale = lines[i + 1] as number;
+    g.setFont("6x8", scale).setColor(lines[i + 2] as string).drawString(lines[i] as string, r.x + 2, y);
+    y += scale * 9 + 2;
+  }
+}
+
 export function drawRun(s: Session, v: View): void {
   const st = s.step;
   const r = Bangle.appRect;
@@ -60,7 +75,7 @@ export function drawRun(s: Session, v: View): void {
   const label = st.label || st.kind;
   const it = s.cur.iter();
   if (s.mode === PAUSED) bar(y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
-  else if (work) bar(y, 24, "#f00", WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
+  else if (work) bar(y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
   else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
   y += 26;
   // the number that matters most
@@ -85,7 +100,7 @@ export function drawRun(s: Session, v: View): void {
     const ps = s.paceState();
     const p = s.gps.paceSPerKm();
     const b = st.pace as [number, number] | undefined;
-    g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? "#f00" : "#0f0").fillRect(r.x, y, r.x2, y + 37);
+    g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);
     g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p, v), r.x + 3, y + 4);
     g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b, v) : "", r.x2 - 3, y + 6);
     g.drawString(ps === F_FAST ? "FAST" : ps === F_SLOW ? "SLOW" : "", r.x2 - 3, y + 20);
@@ -93,10 +108,10 @@ export function drawRun(s: Session, v: View): void {
   }
   // HR and cadence
   const cadBad = (s.flags & F_CAD) !== 0;
-  if (cadBad) g.setColor("#f00").fillRect(cx, y, r.x2, r.y2);
+  if (cadBad) g.setColor(RED).fillRect(cx, y, r.x2, r.y2);
   g.setColor(BLACK).setFont("Vector", 24).setFontAlign(-1, -1).drawString(s.bpm ? "" + s.bpm : "--", r.x + 3, y + 2);
   g.setColor(cadBad ? WHITE : BLACK).drawString(s.spm && s.cadConf >= 0.5 ? "" + Math.round(s.spm) : "--", cx + 4, y + 2);
   g.setColor(BLACK).setFont("6x8", 1).drawString("bpm", r.x + 50, y + 14);
   g.setColor(cadBad ? WHITE : BLACK).drawString("spm", cx + 50, y + 14);
-  if (v.low) g.setColor("#f00").setFontAlign(0, 1).drawString("STORAGE LOW: track off", cx, r.y2);
+  if (v.low) g.setColor(RED).setFontAlign(0, 1).drawString("STORAGE LOW: track off", cx, r.y2);
 }
