@@ -117,7 +117,8 @@ export class CadenceEstimator {
       if (dt > 0 && dt < 5000) this.dtMs += (dt - this.dtMs) * 0.2;
       this.lastTMs = tMs;
     }
-    // power save (1.25 Hz): no accelerometer estimate, and the window restarts at full rate
+    // power save (1.25 Hz, ~800 ms apart against 80): no accelerometer estimate, and the window
+    // restarts when the full rate is back
     if (this.dtMs > 400) { this.count = 0; return this.fallback(); }
     const i = this.count & (CAD_N - 1);
     this.ring[i] = Math.sqrt(x * x + y * y + z * z);
@@ -198,7 +199,7 @@ export class CadenceEstimator {
     }
     this.scanBins = K_HI - K_FROM + 1;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
-    // (a peak at 2·K_LO or above is a run's step, its half the stride to check)
+    // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
     let run = best >= K_RUN;
     const lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
     if (lo) {
