@@ -47,6 +47,23 @@ describe("drop detector (unit)", () => {
     expect(flags[0][1]).toBe(DROP_MIN);
   });
 
+  it("takes each option over its default and keeps the defaults for the rest", () => {
+    const drop = (t: number) => (t < 60 ? 190 : 180);
+    const dflt = feed(new DropDetector(), drop, 200);
+    const quick = feed(new DropDetector({ holdS: 0.5 }), drop, 200);
+    expect(dflt).toHaveLength(1);
+    expect(quick).toHaveLength(1);
+    expect(quick[0][0]).toBeLessThan(dflt[0][0]);
+    expect(feed(new DropDetector({ dropFrac: 0.06 }), drop, 200)).toHaveLength(0); // 180 is within 6 % of 190
+    expect(feed(new DropDetector({ walkSpm: 185 }), drop, 200)).toHaveLength(0); // 180 counts as walking
+    expect(feed(new DropDetector({ minConf: 0.95 }), drop, 200)).toHaveLength(0);
+    const twice = (t: number) => (t < 40 || (t >= 80 && t < 120) ? 200 : 188);
+    expect(feed(new DropDetector({ refractoryS: 200 }), twice, 200)).toHaveLength(1); // the second drop lasts to the end
+    const late = new DropDetector({ settleS: 30, graceS: 40 });
+    feed(late, (t) => (t < 30 ? 170 : 190), 60);
+    expect(late.baseline).toBeCloseTo(190, 5);
+  });
+
   it("never flags in recovery steps, while walking, or at low confidence", () => {
     expect(feed(new DropDetector(), (t) => (t < 60 ? 190 : 150), 200, "recovery")).toHaveLength(0);
     expect(feed(new DropDetector(), (t) => (t < 60 ? 190 : 110), 200)).toHaveLength(0);

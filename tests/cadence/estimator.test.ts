@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CAD_HOP, CadenceEstimator, GAIT_RUN, GAIT_WALK, SRC_FIRMWARE } from "../../src/engine/cadence/estimator";
+import { CAD_HOP, CAD_N, CadenceEstimator, GAIT_RUN, GAIT_WALK, SRC_ACCEL, SRC_FIRMWARE, SRC_NONE } from "../../src/engine/cadence/estimator";
 import { nativeE } from "../../src/sim/native";
 import { armsStill, hillsTurns, powerSave, standing, steady, synthesise, walkingRecovery } from "../../src/sim/wrist";
 import { errors, mean, pct, replay } from "../../src/sim/cadenceReplay";
@@ -61,6 +61,22 @@ describe("cadence estimator on held-out seeds", () => {
     }
     expect(est.src).toBe(SRC_FIRMWARE);
     expect(Math.abs(last - 170)).toBeLessThan(10);
+  });
+
+  it("after power save it refills the whole window before the next accelerometer estimate", () => {
+    const run = synthesise(steady(180, 30), HELD_OUT[4]).samples, slow = synthesise(powerSave(0), HELD_OUT[4]).samples;
+    const est = new CadenceEstimator(nativeE);
+    for (const p of run) est.push(p.x, p.y, p.z, p.tMs);
+    expect(est.src).toBe(SRC_ACCEL);
+    let t0 = run[run.length - 1].tMs;
+    for (const p of slow) est.push(p.x, p.y, p.z, t0 + 800 + p.tMs);
+    expect(est.src).toBe(SRC_NONE);
+    t0 += 800 + slow[slow.length - 1].tMs;
+    const ready = run.map((p, i) => (est.push(p.x, p.y, p.z, t0 + 80 + p.tMs) && est.src === SRC_ACCEL ? i : -1)).filter((i) => i >= 0);
+    // the ~800 ms spacing fades from the smoothed rate within a few samples, then 128 new ones fill the window
+    expect(ready[0]).toBeGreaterThanOrEqual(CAD_N - 1);
+    expect(ready[0]).toBeLessThan(CAD_N + 8);
+    expect(Math.abs(est.spm - 180)).toBeLessThan(3);
   });
 
   it("estimates every CAD_HOP samples once the window is full", () => {

@@ -28,49 +28,36 @@ export interface DropOptions {
   walkSpm?: number;
 }
 
-function opt(o: DropOptions | undefined, v: number | undefined, d: number): number {
-  return o && v !== undefined ? v : d;
-}
+const DEFAULTS: Required<DropOptions> = {
+  settleS: 10.5, graceS: 20, dropFrac: 0.035, clearFrac: 0.015, holdS: 2.5, refractoryS: 30, minConf: 0.35, walkSpm: 140,
+};
 
 export class DropDetector {
+  private o: Required<DropOptions>;
+  // the rest is set by reset()
   /** the rep's established cadence, steps/min (0 until established) */
-  baseline: number;
+  baseline!: number;
   /** a drop is flagged and not yet cleared */
-  flagged: boolean;
-  /** code and time of the last flag (DROP_NONE / -1 when none in this step) */
-  lastCode: number;
-  lastFlagMs: number;
-  private settleMs: number;
-  private graceMs: number;
-  private dropFrac: number;
-  private clearFrac: number;
-  private holdMs: number;
-  private refractoryMs: number;
-  private minConf: number;
-  private walkSpm: number;
-  private t0: number;
-  private sum: number;
-  private n: number;
-  private lowSince: number;
-  private okSince: number;
+  flagged!: boolean;
+  /** the step's first estimate, ms (-1 before it) */
+  private t0!: number;
+  private sum!: number;
+  private n!: number;
+  /** since when cadence has been on the other side of the line that would flip `flagged` (-1: it is not) */
+  private since!: number;
+  private lastFlagMs!: number;
 
   constructor(o?: DropOptions) {
-    this.settleMs = opt(o, o && o.settleS, 10.5) * 1000;
-    this.graceMs = opt(o, o && o.graceS, 20) * 1000;
-    this.dropFrac = opt(o, o && o.dropFrac, 0.035);
-    this.clearFrac = opt(o, o && o.clearFrac, 0.015);
-    this.holdMs = opt(o, o && o.holdS, 2.5) * 1000;
-    this.refractoryMs = opt(o, o && o.refractoryS, 30) * 1000;
-    this.minConf = opt(o, o && o.minConf, 0.35);
-    this.walkSpm = opt(o, o && o.walkSpm, 140);
-    this.baseline = 0; this.flagged = false; this.lastCode = DROP_NONE; this.lastFlagMs = -1;
-    this.t0 = -1; this.sum = 0; this.n = 0; this.lowSince = -1; this.okSince = -1;
+    this.o = Object.assign(Object.assign({}, DEFAULTS), o || {});
+    this.reset();
   }
 
   /** Call at the start of every plan step. */
   reset(): void {
-    this.baseline = 0; this.flagged = false; this.lastCode = DROP_NONE; this.lastFlagMs = -1;
-    this.t0 = -1; this.sum = 0; this.n = 0; this.lowSince = -1; this.okSince = -1;
+    this.baseline = this.sum = this.n = 0;
+    this.flagged = false;
+    this.t0 = this.since = -1;
+    this.lastFlagMs = -Infinity;
   }
 
   /**
@@ -78,32 +65,26 @@ export class DropDetector {
    * flagged (the session buzzes the cadence-drop pattern, H_CAD in haptics.ts, and logs it), otherwise DROP_NONE.
    */
   update(tMs: number, spm: number, conf: number, kind: StepKind, minCad: number | undefined): number {
+    const o = this.o;
     if (kind !== "work" && kind !== "stride") return DROP_NONE;
     if (this.t0 < 0) this.t0 = tMs;
-    const valid = conf >= this.minConf && spm >= this.walkSpm;
-    if (!valid) { this.lowSince = -1; this.okSince = -1; return DROP_NONE; }
+    if (!(conf >= o.minConf && spm >= o.walkSpm)) { this.since = -1; return DROP_NONE; }
     const el = tMs - this.t0;
-    if (el < this.graceMs || this.n < 3) {
-      if (el >= this.settleMs) { this.sum += spm; this.n++; }
-      if (el < this.graceMs || this.n < 3) return DROP_NONE;
+    if (el < o.graceS * 1000 || this.n < 3) {
+      if (el >= o.settleS * 1000) { this.sum += spm; this.n++; }
+      if (el < o.graceS * 1000 || this.n < 3) return DROP_NONE;
     }
-    if (this.baseline === 0) this.baseline = this.sum / this.n;
-    const floor = minCad !== undefined ? minCad : 0;
-    const code = spm < this.baseline * (1 - this.dropFrac) ? DROP_RHYTHM : spm < floor ? DROP_MIN : DROP_NONE;
-    if (this.flagged) {
-      if (spm > this.baseline * (1 - this.clearFrac) && spm >= floor) {
-        if (this.okSince < 0) this.okSince = tMs;
-        if (tMs - this.okSince >= this.holdMs) { this.flagged = false; this.okSince = -1; }
-      } else this.okSince = -1;
-      return DROP_NONE;
-    }
-    if (code === DROP_NONE) { this.lowSince = -1; return DROP_NONE; }
-    if (this.lowSince < 0) this.lowSince = tMs;
-    if (tMs - this.lowSince < this.holdMs) return DROP_NONE;
-    if (this.lastFlagMs >= 0 && tMs - this.lastFlagMs < this.refractoryMs) return DROP_NONE;
-    this.flagged = true;
-    this.lowSince = -1;
-    this.lastCode = code;
+    if (!this.baseline) this.baseline = this.sum / this.n;
+    const floor = minCad || 0;
+    const code = spm < this.baseline * (1 - o.dropFrac) ? DROP_RHYTHM : spm < floor ? DROP_MIN : DROP_NONE;
+    // flagged: wait for a recovery past the nearer clearing line; otherwise for a drop
+    const across = this.flagged ? spm > this.baseline * (1 - o.clearFrac) && spm >= floor : code !== DROP_NONE;
+    if (!across) { this.since = -1; return DROP_NONE; }
+    if (this.since < 0) this.since = tMs;
+    if (tMs - this.since < o.holdS * 1000 || (!this.flagged && tMs - this.lastFlagMs < o.refractoryS * 1000)) return DROP_NONE;
+    this.since = -1;
+    this.flagged = !this.flagged;
+    if (!this.flagged) return DROP_NONE;
     this.lastFlagMs = tMs;
     return code;
   }

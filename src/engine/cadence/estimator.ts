@@ -28,16 +28,19 @@ export const CAD_N = 128;
 /** samples between estimates (1.28 s at 12.5 Hz) */
 export const CAD_HOP = 16;
 const PAD = CAD_N * 2;
+/**
+ * Step bands in bins of 2.93 spm: walking from K_LO (1.33 Hz, 80 spm), running from K_RUN (the
+ * first bin at or above 2.2 Hz, 132 spm), both up to K_HI (3.6 Hz, 216 spm).
+ */
+const K_LO = 27, K_RUN = 46, K_HI = 74;
+/** the band scanned for the confidence's energy starts at the lowest stride, K_LO / 2 */
+const K_FROM = 13;
 const HALF_W = 0.5;
 /** magnitude spread (g) below which the wearer is still; at or above RUN_SD a walk is ruled out */
 const STILL_SD = 0.06;
 const RUN_SD = 0.26;
 /** |X(2f)|/|X(f)| at or above which f is a running stride rather than a walking step */
 const OCT_RATIO = 0.65;
-/** step bands, Hz */
-const RUN_LO = 2.2, RUN_HI = 3.6, WALK_LO = 1.33;
-/** below this rate (Hz) the accelerometer is in power save: no accelerometer estimate */
-const MIN_RATE_HZ = 5;
 
 export const GAIT_STILL = 0;
 export const GAIT_WALK = 1;
@@ -45,6 +48,16 @@ export const GAIT_RUN = 2;
 export const SRC_NONE = 0;
 export const SRC_ACCEL = 1;
 export const SRC_FIRMWARE = 2;
+/**
+ * One spectrum bin in steps/min: estimates run only at the full 12.5 Hz. Declared last: esbuild
+ * stops inlining this file's constants from the first one it cannot (a computed value) onwards.
+ */
+const SPM_PER_BIN = (12.5 * 60) / PAD;
+
+/** the largest of bins k-1, k, k+1 */
+function peakNear(w: Float32Array, k: number): number {
+  return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
+}
 
 export class CadenceEstimator {
   /** latest cadence, steps/min (0 = none) */
@@ -66,10 +79,8 @@ export class CadenceEstimator {
   private workX: Float32Array;
   private zero: Float32Array;
   private hann: Float32Array;
-  private idx: number;
-  private filled: number;
-  private hop: number;
-  private rateHz: number;
+  /** samples since the window (re)started; the next one goes to ring[count mod N] */
+  private count: number;
   private lastTMs: number;
   private dtMs: number;
   private fwCount: Float64Array;
@@ -78,30 +89,21 @@ export class CadenceEstimator {
   private fwN: number;
 
   constructor(ops: CadenceOps) {
+    const buf = (n: number) => new Float32Array(n);
     this.ops = ops;
-    this.ring = new Float32Array(CAD_N);
-    this.ringX = new Float32Array(CAD_N);
-    this.work = new Float32Array(PAD);
-    this.workX = new Float32Array(PAD);
-    this.zero = new Float32Array(PAD - CAD_N);
-    this.hann = new Float32Array(CAD_N);
+    this.ring = buf(CAD_N);
+    this.ringX = buf(CAD_N);
+    this.work = buf(PAD);
+    this.workX = buf(PAD);
+    this.zero = buf(PAD - CAD_N);
+    this.hann = buf(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
-    this.rateHz = 12.5;
-    this.spm = 0; this.conf = 0; this.gait = GAIT_STILL; this.src = SRC_NONE; this.fwSpm = 0; this.scanBins = 0;
-    this.idx = 0; this.filled = 0; this.hop = 0; this.lastTMs = -1; this.dtMs = 80; this.fwI = 0; this.fwN = 0;
-  }
-
-  /** Forget the signal (e.g. a new session); keeps the rate. */
-  clear(): void {
-    this.filled = 0; this.hop = 0; this.fwN = 0; this.lastTMs = -1;
-    this.spm = 0; this.conf = 0; this.src = SRC_NONE; this.fwSpm = 0;
-  }
-
-  /** Tell the estimator the accelerometer rate (12.5 Hz, or 1.25 Hz in power save). */
-  setRateHz(hz: number): void {
-    if (hz !== this.rateHz) { this.rateHz = hz; this.filled = 0; this.hop = 0; }
+    // no estimate yet (GAIT_STILL, SRC_NONE), no samples, no step counts
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.scanBins = this.count = this.fwI = this.fwN = 0;
+    this.lastTMs = -Infinity;
+    this.dtMs = 80;
   }
 
   /**
@@ -111,24 +113,18 @@ export class CadenceEstimator {
    */
   push(x: number, y: number, z: number, tMs?: number): boolean {
     if (tMs !== undefined) {
-      if (this.lastTMs >= 0) {
-        const dt = tMs - this.lastTMs;
-        if (dt > 0 && dt < 5000) {
-          this.dtMs += (dt - this.dtMs) * 0.2;
-          const hz = this.dtMs > 400 ? 1.25 : 12.5;
-          if (hz !== this.rateHz) this.setRateHz(hz);
-        }
-      }
+      const dt = tMs - this.lastTMs;
+      if (dt > 0 && dt < 5000) this.dtMs += (dt - this.dtMs) * 0.2;
       this.lastTMs = tMs;
     }
-    if (this.rateHz < MIN_RATE_HZ) return this.fallback();
-    this.ring[this.idx] = Math.sqrt(x * x + y * y + z * z);
-    this.ringX[this.idx] = x;
-    this.idx = (this.idx + 1) & (CAD_N - 1);
-    if (this.filled < CAD_N) this.filled++;
-    if (++this.hop < CAD_HOP) return false;
-    this.hop = 0;
-    if (this.filled < CAD_N) return false;
+    // power save (1.25 Hz, ~800 ms apart against 80): no accelerometer estimate, and the window
+    // restarts when the full rate is back
+    if (this.dtMs > 400) { this.count = 0; return this.fallback(); }
+    const i = this.count & (CAD_N - 1);
+    this.ring[i] = Math.sqrt(x * x + y * y + z * z);
+    this.ringX[i] = x;
+    // an estimate every CAD_HOP samples once the window is full
+    if (++this.count % CAD_HOP || this.count < CAD_N) return false;
     this.analyse();
     return true;
   }
@@ -154,17 +150,20 @@ export class CadenceEstimator {
 
   private fallback(): boolean {
     // power save (or nothing usable): only the step counter is left, at low confidence
+    const fw = this.fwSpm > 0, changed = fw || this.src !== SRC_NONE;
     this.gait = GAIT_STILL;
-    const had = this.src;
-    if (this.fwSpm > 0) { this.spm = this.fwSpm; this.conf = 0.2; this.src = SRC_FIRMWARE; }
-    else { this.spm = 0; this.conf = 0; this.src = SRC_NONE; }
-    return had !== this.src || this.src === SRC_FIRMWARE;
+    this.spm = fw ? this.fwSpm : 0;
+    this.conf = fw ? 0.2 : 0;
+    this.src = fw ? SRC_FIRMWARE : SRC_NONE;
+    return changed;
   }
 
-  /** the largest of bins k-1, k, k+1 */
-  private peakNear(k: number): number {
-    const w = this.work;
-    return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
+  /** The ring in time order, less its mean, through the Hann window into w; then w's spectrum modulus in place. */
+  private spectrum(ring: Float32Array, w: Float32Array, mean: number): void {
+    const hann = this.hann, idx = this.count;
+    for (let i = 0; i < CAD_N; i++) w[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
+    w.set(this.zero, CAD_N);
+    this.ops.FFT(w);
   }
 
   /**
@@ -172,20 +171,14 @@ export class CadenceEstimator {
    * gravity rotating. A run's swing is at its stride (= lo), with nothing at lo/2; a walk's is at half its step (lo/2), while impacts leak into the forearm axis at lo: so lo must dominate clearly.
    */
   private swingAt(lo: number): boolean {
-    const ops = this.ops, ring = this.ringX, w = this.workX, hann = this.hann, idx = this.idx;
-    const mean = ops.sum(ring) / CAD_N;
-    for (let i = 0; i < CAD_N; i++) w[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
-    w.set(this.zero, CAD_N);
-    ops.FFT(w);
+    const w = this.workX;
+    this.spectrum(this.ringX, w, this.ops.sum(this.ringX) / CAD_N);
     this.scanBins += CAD_N;
-    const h = lo >> 1;
-    const atLo = w[lo - 1] > w[lo] ? w[lo - 1] : w[lo] > w[lo + 1] ? w[lo] : w[lo + 1];
-    const atHalf = w[h - 1] > w[h] ? w[h - 1] : w[h] > w[h + 1] ? w[h] : w[h + 1];
-    return atLo > 2 * atHalf;
+    return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
   }
 
   private analyse(): void {
-    const ops = this.ops, ring = this.ring, work = this.work, hann = this.hann;
+    const ops = this.ops, ring = this.ring, w = this.work;
     const mean = ops.sum(ring) / CAD_N;
     const sd = Math.sqrt(ops.variance(ring, mean) / CAD_N);
     if (sd < STILL_SD) {
@@ -193,52 +186,42 @@ export class CadenceEstimator {
       this.fallback();
       return;
     }
-    const idx = this.idx;
-    for (let i = 0; i < CAD_N; i++) work[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
-    work.set(this.zero, CAD_N);
-    ops.FFT(work);
-    const binHz = this.rateHz / PAD;
-    const kLo = Math.floor(WALK_LO / binHz), kHi = Math.ceil(RUN_HI / binHz);
+    this.spectrum(ring, w, mean);
     // band energy for the confidence: from the lowest stride to the top of the band
-    const kA = kLo >> 1;
-    let best = kLo, bestScore = -1, total = 0;
-    for (let k = kA; k <= kHi; k++) {
-      const m = work[k];
+    let best = K_LO, bestScore = -1, total = 0;
+    for (let k = K_FROM; k <= K_HI; k++) {
+      const m = w[k];
       total += m * m;
-      if (k < kLo) continue;
-      const h1 = work[k >> 1], h2 = work[(k + 1) >> 1];
+      if (k < K_LO) continue;
+      const h1 = w[k >> 1], h2 = w[(k + 1) >> 1];
       const s = m + HALF_W * (h1 > h2 ? h1 : h2);
       if (s > bestScore) { bestScore = s; best = k; }
     }
-    this.scanBins = kHi - kA + 1;
+    this.scanBins = K_HI - K_FROM + 1;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
-    let lo = -1;
-    if (best * 2 <= kHi) lo = best;
-    else if (best >> 1 >= kLo && best * binHz >= RUN_LO) lo = best >> 1;
-    let run = best * binHz >= RUN_LO;
-    if (lo > 0) {
-      lo = this.peakNear(lo);
-      const hi = this.peakNear(lo * 2);
-      run = sd >= RUN_SD || work[hi] >= OCT_RATIO * work[lo] || this.swingAt(lo);
-      best = run ? hi : lo;
+    // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
+    let run = best >= K_RUN;
+    const lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
+    if (lo) {
+      const l = peakNear(w, lo), hi = peakNear(w, l * 2);
+      run = sd >= RUN_SD || w[hi] >= OCT_RATIO * w[l] || this.swingAt(l);
+      best = run ? hi : l;
     }
-    best = this.peakNear(best);
-    const a = Math.log(work[best - 1] + 1e-9), b = Math.log(work[best] + 1e-9), c = Math.log(work[best + 1] + 1e-9);
+    best = peakNear(w, best);
+    const ln = (k: number) => Math.log(w[k] + 1e-9);
+    const a = ln(best - 1), b = ln(best), c = ln(best + 1);
     const den = a - 2 * b + c;
-    const d = den < 0 ? (0.5 * (a - c)) / den : 0;
-    let spm = (best + d) * binHz * 60;
+    let spm = (best + (den < 0 ? (0.5 * (a - c)) / den : 0)) * SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
     // partner at half the rate (the Hann main lobe holds each within ±2 bins)
     let peak = 0;
     const h = best >> 1;
-    for (let k = -2; k <= 2; k++) peak += work[best + k] * work[best + k] + work[h + k] * work[h + k];
-    let conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
-    conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
-    const fw = this.fwSpm;
-    if (fw > 0 && spm < fw * 0.6) spm *= 2; // the counter never over-counts: we found a stride
+    for (let k = -2; k <= 2; k++) peak += w[best + k] * w[best + k] + w[h + k] * w[h + k];
+    const conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
+    if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
-    this.conf = conf;
+    this.conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
     this.src = SRC_ACCEL;
   }
 }
