@@ -23,9 +23,11 @@ function builtinNames() {
   const out = new Set();
   const objs = [Object, Array, String, Number, Boolean, Function, Math, JSON, Date, RegExp, Promise, Error,
     Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, ArrayBuffer, DataView];
+  // up the prototype chains: typed arrays get set/subarray/fill from %TypedArray%.prototype
+  const addChain = (x) => { for (; x; x = Object.getPrototypeOf(x)) for (const n of Object.getOwnPropertyNames(x)) out.add(n); };
   for (const o of objs) {
-    for (const n of Object.getOwnPropertyNames(o)) out.add(n);
-    if (o.prototype) for (const n of Object.getOwnPropertyNames(o.prototype)) out.add(n);
+    addChain(o);
+    addChain(o.prototype);
   }
   return out;
 }

@@ -13,7 +13,7 @@ describe("mangle list", () => {
 
   it("keeps the Bangle.js API, event fields, built-ins and menu options", () => {
     for (const n of ["on", "removeListener", "setGPSPower", "lat", "lon", "hdop", "bpm", "confidence", "mag", "appRect", "x2",
-      "length", "push", "indexOf", "substr", "title", "back", "remove", "onchange", "readLine", "getFree"]) expect(names.has(n)).toBe(false);
+      "length", "push", "indexOf", "substr", "set", "subarray", "fill", "title", "back", "remove", "onchange", "readLine", "getFree"]) expect(names.has(n)).toBe(false);
   });
 
   it("keeps every key of the workout, settings and history JSON", () => {
