@@ -8,29 +8,10 @@ import { relative, resolve } from "node:path";
 import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
 import { mapSources, missingModules, strayModules, sizeOf, OFF_WATCH, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
 import { buildExtras } from "./tools/build-extras.mjs";
-import { manglePattern } from "./tools/mangle.mjs";
+import { appBuildOptions } from "./tools/app-options.mjs";
 
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
-
-/**
- * esbuild's options for the watch app; the board tests bundle with these too (tests/watch/boot.ts)
- * @returns {import("esbuild").BuildOptions & { write: false }}
- */
-export function appBuildOptions() {
-  return {
-    entryPoints: ["src/watch/main.ts"],
-    bundle: true,
-    format: "iife",
-    target: "es2015",
-    minify: true,
-    // our own long member names become one or two letters (tools/mangle.mjs says which)
-    mangleProps: manglePattern(),
-    legalComments: "none",
-    write: false,
-    logLevel: "warning",
-  };
-}
 
 export async function buildApp() {
   const r = await build({ ...appBuildOptions(), sourcemap: "external", sourcesContent: true, outfile: APP, metafile: true });

@@ -2,7 +2,7 @@
 // memory, so a test never runs a stale app.js), a booted board, and a recording's sensor
 // events fed at their times while virtual time runs.
 import { buildSync } from "esbuild";
-import { appBuildOptions } from "../../build.mjs";
+import { appBuildOptions } from "../../tools/app-options.mjs";
 import { readFileSync } from "node:fs";
 import { createBoard, type Board, type Storage } from "../../emulator/board/index";
 import { installApp } from "../../emulator/install";
