@@ -4,7 +4,6 @@
 // clamped to it, i.e. the pace at the nearest end of the range is used (see README).
 
 import type { Node, PaceRef, Plan, Step } from "../plan";
-import { isRepeat } from "../plan";
 import { DEFAULT_BAND_S, MAX_PACE_S, MIN_PACE_S, PACE_MAX_M, PACE_MIN_M } from "./limits";
 
 export const RIEGEL_EXP = 1.06;
@@ -58,25 +57,25 @@ export function refBand(ref: PaceRef, goal: Goal): [number, number] {
   return [Math.round(c - b), Math.round(c + b)];
 }
 
-function resolveStep(s: Step, goal: Goal): Step {
-  const p = s.pace;
-  if (!p || Array.isArray(p)) return s;
-  const out = Object.assign({}, s);
-  out.pace = refBand(p, goal);
-  return out;
+/** a plan, a repeat or a step: what may hold paces */
+interface Holder {
+  steps?: Node[];
+  between?: Step;
+  pace?: Step["pace"];
 }
 
-function resolveNodes(list: Node[], goal: Goal): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const n = list[i];
-    if (isRepeat(n)) {
-      const r = Object.assign({}, n);
-      r.steps = resolveNodes(n.steps, goal);
-      if (n.between) r.between = resolveStep(n.between, goal);
-      out.push(r);
-    } else out.push(resolveStep(n, goal));
-  }
+/** n with every PaceRef in it (its own pace, its steps' and its between step's) turned into a band. */
+function resolveNode(n: Holder, goal: Goal): Holder {
+  const p = n.pace;
+  // a step without a reference is shared, not copied
+  if (!n.steps && (!p || Array.isArray(p))) return n;
+  const out = Object.assign({}, n);
+  if (n.steps) {
+    out.steps = n.steps.map(function (x) {
+      return resolveNode(x, goal) as Node;
+    });
+    if (n.between) out.between = resolveNode(n.between, goal) as Step;
+  } else out.pace = refBand(p as PaceRef, goal);
   return out;
 }
 
@@ -87,7 +86,5 @@ function resolveNodes(list: Node[], goal: Goal): Node[] {
  * pass goalError.
  */
 export function resolvePlan(plan: Plan, goal: Goal): Plan {
-  const out = Object.assign({}, plan);
-  out.steps = resolveNodes(plan.steps, goal);
-  return out;
+  return resolveNode(plan, goal) as Plan;
 }

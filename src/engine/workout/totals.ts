@@ -1,7 +1,7 @@
 // Sizes and sums of a plan computed by arithmetic over the tree: a repeat multiplies its
 // body, its between step runs (repeat - 1) times. Nothing is expanded in RAM.
 
-import type { Node, Plan, Step } from "../plan";
+import type { Node, Step } from "../plan";
 import { isRepeat } from "../plan";
 
 export interface Totals {
@@ -21,30 +21,6 @@ export interface Totals {
 
 /** used for distance steps without an absolute pace band when no pace is given */
 export const DEFAULT_EST_S_PER_KM = 360;
-
-/** Leaf steps once every repeat is expanded. */
-export function expandedCount(list: Node[]): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const node = list[i];
-    if (isRepeat(node)) n += node.repeat * expandedCount(node.steps) + (node.between && node.repeat > 1 ? node.repeat - 1 : 0);
-    else n++;
-  }
-  return n;
-}
-
-/** Leaves of one kind once every repeat is expanded. */
-export function countKind(list: Node[], kind: string): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const node = list[i];
-    if (isRepeat(node)) {
-      n += node.repeat * countKind(node.steps, kind);
-      if (node.between && node.between.kind === kind && node.repeat > 1) n += node.repeat - 1;
-    } else if (node.kind === kind) n++;
-  }
-  return n;
-}
 
 function add(t: Totals, s: Step, times: number, sPerKm: number): void {
   const e = s.end;
@@ -73,9 +49,14 @@ function walk(t: Totals, list: Node[], times: number, sPerKm: number): void {
   }
 }
 
-/** Totals of a plan; sPerKm is the pace assumed for distance steps without an absolute band. */
-export function planTotals(plan: Plan, sPerKm?: number): Totals {
+/** Totals of a plan (or of any list of nodes); sPerKm is the pace assumed for distance steps without an absolute band. */
+export function planTotals(plan: { steps: Node[] }, sPerKm?: number): Totals {
   const t: Totals = { steps: 0, reps: 0, timeS: 0, distM: 0, open: 0, estS: 0 };
   walk(t, plan.steps, 1, sPerKm && sPerKm > 0 ? sPerKm : DEFAULT_EST_S_PER_KM);
   return t;
+}
+
+/** Leaf steps once every repeat is expanded. */
+export function expandedCount(list: Node[]): number {
+  return planTotals({ steps: list }).steps;
 }
