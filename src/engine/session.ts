@@ -7,6 +7,10 @@ import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
 import { LogOut } from "./logout";
+import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
+
+/** the step flags the screen shows (paceState() is one of the first two or 0) */
+export { STEP_PACE_FAST as F_FAST, STEP_PACE_SLOW as F_SLOW, STEP_CAD_DROP as F_CAD } from "./log/records";
 
 export interface Ports {
   /** play haptic pattern id (haptics.ts) delayMs from now */
@@ -30,18 +34,6 @@ export const RUN = 0;
 export const PAUSED = 1;
 export const DONE = 2;
 
-/** step flag bits (logged) */
-export const F_FAST = 1;
-export const F_SLOW = 2;
-export const F_CAD = 4;
-export const F_EXT = 8;
-export const F_PAUSED = 16;
-/** data quality bits (logged) */
-export const Q_GPS_POOR = 1;
-export const Q_HR_LOW = 2;
-export const Q_NO_GPS = 4;
-export const Q_NO_HR = 8;
-
 /** HR samples below this confidence (0-100) are not trusted */
 const HR_CONF = 50;
 /** HR older than this is not used for HR end rules */
@@ -56,14 +48,12 @@ const PACE_REPEAT_MS = 45000;
 const TRACK_MS = 5000;
 
 export interface LastRep {
-  rep: number;
   distM: number;
   durMs: number;
   bpm: number;
 }
 
 export class Session {
-  ports: Ports;
   clock: MonoClock;
   cur: Cursor;
   gps: GpsTrack;
@@ -104,13 +94,14 @@ export class Session {
   totDist: number;
   trackT: number;
   last: LastRep | null;
+  /** the unit of remain(), set by it */
+  unit!: string;
 
   /**
    * plan: resolved (absolute paces). To continue a log after a crash pass the decoder's lastSeq
    * and the index of the first unfinished step: no header is written, the cursor skips ahead.
    */
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
-    this.ports = ports;
     this.clock = new MonoClock(wallMs);
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
@@ -118,13 +109,8 @@ export class Session {
     this.log = new LogOut(ports, lastSeq);
     this.drop = null;
     this.mode = RUN;
-    this.t = 0;
-    this.bpm = 0;
-    this.hrT = -1e9;
-    this.spm = 0;
-    this.cadConf = 0;
-    this.totDist = 0;
-    this.trackT = -1e9;
+    this.t = this.bpm = this.spm = this.cadConf = this.totDist = 0;
+    this.hrT = this.trackT = -1e9;
     this.last = null;
     if (lastSeq) {
       // a torn last line must not swallow the next record
@@ -199,8 +185,8 @@ export class Session {
       this.cadSum += spm;
       this.cadN++;
       const step = this.step;
-      if (this.drop && step && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & F_CAD)) {
-        this.flags |= F_CAD;
+      if (this.drop && step && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
+        this.flags |= STEP_CAD_DROP;
         this.log.event(t, "cadDrop", spm);
         this.hap.request(H_CAD, t, 0);
       }
@@ -214,7 +200,7 @@ export class Session {
     if (cmd === "pause" && this.mode === RUN) {
       this.mode = PAUSED;
       this.pauseAt = t;
-      this.flags |= F_PAUSED;
+      this.flags |= STEP_PAUSED;
       this.log.event(t, "pause", 0);
     } else if (cmd === "resume" && this.mode === PAUSED) {
       this.mode = RUN;
@@ -222,7 +208,7 @@ export class Session {
       this.log.event(t, "resume", 0);
     } else if (cmd === "extend" && this.step && this.isEasy(this.step)) {
       this.extraS += 30;
-      this.flags |= F_EXT;
+      this.flags |= STEP_EXTENDED;
       this.buzzed = false;
       this.countdown = 3;
       this.log.event(t, "extend", this.extraS);
@@ -245,30 +231,43 @@ export class Session {
     return t - this.sStart - this.sPaused - (this.mode === PAUSED ? t - this.pauseAt : 0);
   }
 
-  /** what is left of the current step: seconds, metres, or bpm to come down; unit in remainUnit() */
+  /** what is left of the current step: seconds, metres, or bpm to come down; its unit goes to this.unit */
   remain(): number {
     const s = this.step;
-    if (!s) return 0;
-    const e = s.end;
-    const act = this.active(this.t) / 1000;
-    if (e.dist !== undefined) return Math.max(0, e.dist - this.sDist);
-    if (e.time !== undefined) return Math.max(0, e.time + this.extraS - act);
-    if (e.hrBelow !== undefined && act >= (e.minS || 0) + this.extraS) return Math.max(0, this.bpm - e.hrBelow);
-    if (e.hrBelow !== undefined) return Math.max(0, (e.minS || 0) + this.extraS - act);
-    if (e.hrAbove !== undefined) return Math.max(0, e.hrAbove - this.bpm);
-    return act;
+    let u = "";
+    let r = 0;
+    if (s) {
+      const e = s.end;
+      const act = this.active(this.t) / 1000;
+      u = "s";
+      if (e.dist !== undefined) {
+        u = "m";
+        r = e.dist - this.sDist;
+      } else if (e.time !== undefined) r = e.time + this.extraS - act;
+      else if (e.hrBelow !== undefined) {
+        // the minimum time first, then the bpm still to lose
+        r = (e.minS || 0) + this.extraS - act;
+        if (r <= 0) {
+          u = "bpm";
+          r = this.bpm - e.hrBelow;
+        }
+      } else if (e.hrAbove !== undefined) {
+        u = "bpm";
+        r = e.hrAbove - this.bpm;
+      } else {
+        // lap steps count up
+        u = "+s";
+        r = act;
+      }
+    }
+    this.unit = u;
+    return Math.max(0, r);
   }
 
-  /** "m", "s", "bpm", or "+s" (counting up, lap steps) */
+  /** "m", "s", "bpm", or "+s" (counting up, lap steps); "" after the end */
   remainUnit(): string {
-    const s = this.step;
-    if (!s) return "";
-    const e = s.end;
-    if (e.dist !== undefined) return "m";
-    if (e.time !== undefined) return "s";
-    if (e.hrBelow !== undefined) return this.active(this.t) / 1000 >= (e.minS || 0) + this.extraS ? "bpm" : "s";
-    if (e.hrAbove !== undefined) return "bpm";
-    return "+s";
+    this.remain();
+    return this.unit;
   }
 
   /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
@@ -317,12 +316,13 @@ export class Session {
     if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
     const q =
-      (this.gpsN === 0 ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
-      (this.hrN === 0 ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW : 0);
-    const avgHr = this.hrN ? Math.round(this.hrSum / this.hrN) : 0;
-    this.log.step(this.cur.idx, s.kind, s.kind === "work" ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
-      avgHr, this.hrMax, this.cadN ? Math.round(this.cadSum / this.cadN) : 0, why, this.flags, q);
-    if (s.kind === "work") this.last = { rep: this.cur.rep, distM: this.sDist, durMs: durMs, bpm: avgHr };
+      (!this.gpsN ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
+      (!this.hrN ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW_CONF : 0);
+    const avgHr = avg(this.hrSum, this.hrN);
+    const work = s.kind === "work";
+    this.log.step(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
+      avgHr, this.hrMax, avg(this.cadSum, this.cadN), why, this.flags, q);
+    if (work) this.last = { distM: this.sDist, durMs: durMs, bpm: avgHr };
     if (why === "end" || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
@@ -347,13 +347,14 @@ export class Session {
       capWhy = "time";
     } else if (e.maxS !== undefined) left = (e.maxS + this.extraS) * 1000 - act;
     if (left <= 0) return this.finish(t + left, capWhy);
-    if (e.hrBelow !== undefined && this.hrOk(t)) {
+    const hrOk = t - this.hrT <= HR_STALE_MS;
+    if (e.hrBelow !== undefined && hrOk) {
       if (this.bpm < e.hrBelow) {
         if (this.holdSince < 0) this.holdSince = t;
         if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
       } else this.holdSince = -1;
     }
-    if (e.hrAbove !== undefined && this.hrOk(t) && this.bpm > e.hrAbove) return this.finish(t, "hr");
+    if (e.hrAbove !== undefined && hrOk && this.bpm > e.hrAbove) return this.finish(t, "hr");
     if (e.dist !== undefined && this.gps.mps > 0.5) left = ((e.dist - this.sDist) * 1000) / this.gps.mps;
     this.hap.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
@@ -372,10 +373,6 @@ export class Session {
     this.checkPace(t, s, act);
   }
 
-  hrOk(t: number): boolean {
-    return t - this.hrT <= HR_STALE_MS;
-  }
-
   checkPace(t: number, s: Step, act: number): void {
     const band = s.pace as [number, number] | undefined;
     const p = this.gps.paceSPerKm();
@@ -384,17 +381,23 @@ export class Session {
       this.paceOutSince = -1;
       return;
     }
-    const out = p < band[0] ? F_FAST : p > band[1] ? F_SLOW : 0;
+    const out = p < band[0] ? STEP_PACE_FAST : p > band[1] ? STEP_PACE_SLOW : 0;
     if (out !== this.paceOut) {
       this.paceOut = out;
       this.paceOutSince = t;
     }
     if (out && t - this.paceOutSince >= PACE_HOLD_MS && t - this.paceAlertAt >= PACE_REPEAT_MS) {
-      if (this.hap.request(out === F_FAST ? H_FAST : H_SLOW, t, 0)) {
+      const fast = out === STEP_PACE_FAST;
+      if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
-        this.log.event(t, out === F_FAST ? "paceFast" : "paceSlow", Math.round(p));
+        this.log.event(t, fast ? "paceFast" : "paceSlow", Math.round(p));
       }
     }
   }
+}
+
+/** a rounded mean, 0 of nothing */
+function avg(sum: number, n: number): number {
+  return n ? Math.round(sum / n) : 0;
 }

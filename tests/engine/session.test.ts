@@ -11,6 +11,7 @@ import type { Plan, Step } from "../../src/engine/plan";
 import type { StepRec, EventRec } from "../../src/engine/log/records";
 import { H_FAST, H_SLOW, H_REP, H_COUNT, H_RECOVERY } from "../../src/engine/haptics";
 import { GpsTrack, GPS_JUMP, GPS_NOFIX, GPS_POOR, GPS_OK } from "../../src/engine/gps";
+import { Session } from "../../src/engine/session";
 
 const one = (...steps: Step[]): Plan => ({ v: 1, name: "t", steps });
 
@@ -50,6 +51,39 @@ describe("HR-gated recovery", () => {
     expect(c.steps[0].why).toBe("cap");
     expect(c.steps[0].avgHr).toBe(0);
     expect(c.steps[0].quality & 8).toBe(8); // no HR
+  });
+});
+
+describe("the big number: what is left of the step", () => {
+  const at = (end: Step["end"]) =>
+    new Session(one({ kind: "recovery", end }, { kind: "work", end: { time: 60 } }), { buzz() {}, write() {}, crc: crc32 }, 0, "t", "", 0, 0);
+  const left = (s: Session) => [s.remainUnit(), s.remain()];
+  it("counts metres, seconds, bpm or up, by the end rule", () => {
+    expect(left(at({ dist: 400 }))).toEqual(["m", 400]);
+    const time = at({ time: 90 });
+    time.tick(2000);
+    expect(left(time)).toEqual(["s", 88]);
+    time.command(2500, "extend");
+    expect(left(time)).toEqual(["s", 117.5]);
+    const lap = at({ lap: 1 });
+    lap.tick(5000);
+    expect(left(lap)).toEqual(["+s", 5]);
+    const up = at({ hrAbove: 150 });
+    up.hrm(1000, 130, 90);
+    expect(left(up)).toEqual(["bpm", 20]);
+    up.hrm(2000, 155, 90);
+    expect(left(up)).toEqual(["s", 60]); // HR went above: on to the rep
+    up.command(3000, "end");
+    expect(left(up)).toEqual(["", 0]);
+  });
+  it("on an HR-gated rest, counts the minimum time down first, then the bpm still to lose", () => {
+    const s = at({ hrBelow: 120, minS: 30, maxS: 200 });
+    for (let w = 1000; w <= 31_000; w += 1000) {
+      s.tick(w);
+      if (w === 10_000) expect(left(s)).toEqual(["s", 20]);
+    }
+    s.hrm(31_000, 140, 90);
+    expect(left(s)).toEqual(["bpm", 20]);
   });
 });
 
