@@ -13,6 +13,11 @@ export const H_CAD = 5;
 export const H_FAST = 6;
 export const H_SLOW = 7;
 
+/** quiet time after any pattern, so two patterns never read as one */
+const GAP_MS = 400;
+/** minimum spacing between two alerts */
+const ALERT_GAP_MS = 5000;
+
 export const PATTERNS: number[][] = [
   [600], // rep start: one long
   [150, 150, 400], // recovery start: short then long ("ease off")
@@ -25,10 +30,6 @@ export const PATTERNS: number[][] = [
 ];
 /** 3 boundary, 2 countdown, 1 alert */
 const PRIORITY = [3, 3, 2, 3, 3, 1, 1, 1];
-/** quiet time after any pattern, so two patterns never read as one */
-const GAP_MS = 400;
-/** minimum spacing between two alerts */
-const ALERT_GAP_MS = 5000;
 
 export function patternMs(id: number): number {
   let ms = 0;

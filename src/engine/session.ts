@@ -7,8 +7,10 @@ import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
 import { LogOut } from "./logout";
+import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
+export { RUN, PAUSED, DONE } from "./rules";
 /** the step flags the screen shows (paceState() is one of the first two or 0) */
 export { STEP_PACE_FAST as F_FAST, STEP_PACE_SLOW as F_SLOW, STEP_CAD_DROP as F_CAD } from "./log/records";
 
@@ -30,23 +32,6 @@ export interface DropPort {
 export type Why = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
 export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
 
-export const RUN = 0;
-export const PAUSED = 1;
-export const DONE = 2;
-
-/** HR samples below this confidence (0-100) are not trusted */
-const HR_CONF = 50;
-/** HR older than this is not used for HR end rules */
-const HR_STALE_MS = 5000;
-/** no pace or cadence alerts in the first part of a step */
-const GRACE_MS = 20000;
-/** pace must stay out of band this long before an alert */
-const PACE_HOLD_MS = 6000;
-/** how often a persisting pace problem is repeated */
-const PACE_REPEAT_MS = 45000;
-/** track points while moving, at most one per this many ms */
-const TRACK_MS = 5000;
-
 export interface LastRep {
   distM: number;
   durMs: number;
@@ -63,6 +48,7 @@ export class Session {
   mode: number;
   /** session ms of the last event */
   t: number;
+  /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
   // the current step
   sStart!: number;
@@ -135,17 +121,14 @@ export class Session {
   gpsFix(wallMs: number, f: GpsFix): void {
     const t = this.clock.at(wallMs);
     if (this.mode === DONE) return;
-    const r = this.gps.add(t, f);
-    if (r !== GPS_OK) {
-      this.gpsBad++;
-      this.advance(t);
-      return;
-    }
-    this.gpsN++;
+    if (this.gps.add(t, f) === GPS_OK) this.gpsN++;
+    else this.gpsBad++;
+    // 0 unless the fix was accepted as a new segment
     const seg = this.gps.segM;
     if (seg > 0 && this.mode === RUN) {
       this.totDist += seg;
-      const need = this.step && this.step.end.dist !== undefined ? this.step.end.dist - this.sDist : Infinity;
+      const e = this.step!.end;
+      const need = e.dist !== undefined ? e.dist - this.sDist : Infinity;
       if (seg >= need) {
         // the crossing, interpolated between the two fixes
         const t0 = this.gps.segT0;
@@ -184,8 +167,8 @@ export class Session {
     if (conf >= 0.5 && this.mode === RUN) {
       this.cadSum += spm;
       this.cadN++;
-      const step = this.step;
-      if (this.drop && step && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
+      const step = this.step!;
+      if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
         this.flags |= STEP_CAD_DROP;
         this.log.event(t, "cadDrop", spm);
         this.hap.request(H_CAD, t, 0);
@@ -206,7 +189,7 @@ export class Session {
       this.mode = RUN;
       this.sPaused += t - this.pauseAt;
       this.log.event(t, "resume", 0);
-    } else if (cmd === "extend" && this.step && this.isEasy(this.step)) {
+    } else if (cmd === "extend" && this.isEasy(this.step!)) {
       this.extraS += 30;
       this.flags |= STEP_EXTENDED;
       this.buzzed = false;
@@ -285,18 +268,11 @@ export class Session {
   begin(t: number): void {
     this.step = this.cur.step;
     this.sStart = t;
-    this.sPaused = 0;
-    this.sDist = 0;
-    this.extraS = 0;
-    this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
-    this.cadSum = this.cadN = 0;
-    this.gpsN = this.gpsBad = 0;
-    this.flags = 0;
+    this.sPaused = this.sDist = this.extraS = this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
+    this.cadSum = this.cadN = this.gpsN = this.gpsBad = this.flags = this.paceOut = 0;
     this.buzzed = false;
     this.countdown = 3;
-    this.holdSince = -1;
-    this.paceOutSince = -1;
-    this.paceOut = 0;
+    this.holdSince = this.paceOutSince = -1;
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
     this.hap.boundaryAt = Infinity;
@@ -312,6 +288,7 @@ export class Session {
   /** ends the current step at session time tEnd (may be before now: interpolated) */
   finish(tEnd: number, why: Why): void {
     const s = this.step;
+    // a skip's resume may already have ended the session (its advance can end an HR step)
     if (!s) return;
     if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
@@ -335,8 +312,8 @@ export class Session {
   /** time-driven rules, run after every event */
   advance(t: number): void {
     this.t = t;
-    const s = this.step;
-    if (!s || this.mode !== RUN) return;
+    if (this.mode !== RUN) return;
+    const s = this.step!;
     const e = s.end;
     const act = this.active(t);
     // ms until a predictable end of this step (time, cap), or Infinity
