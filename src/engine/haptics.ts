@@ -57,10 +57,10 @@ export class Haptics {
     const prio = PRIORITY[id];
     const startAt = tMs + delayMs;
     const len = patternMs(id) + GAP_MS;
-    if (prio < 3) {
-      if (startAt < this.busyUntil) return false;
-      if (prio === 1 && (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt)) return false;
-      if (prio === 1) this.lastAlert = tMs;
+    if (prio < 3 && startAt < this.busyUntil) return false;
+    if (prio === 1) {
+      if (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt) return false;
+      this.lastAlert = tMs;
     }
     // a boundary never waits for less than a pattern already playing: it is delayed at most by that
     const at = startAt < this.busyUntil ? this.busyUntil : startAt;

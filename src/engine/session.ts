@@ -300,10 +300,11 @@ export class Session {
     this.log.step(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
       avgHr, this.hrMax, avg(this.cadSum, this.cadN), why, this.flags, q);
     if (work) this.last = { distM: this.sDist, durMs: durMs, bpm: avgHr };
-    if (why === "end" || !this.cur.next()) {
+    const ended = why === "end";
+    if (ended || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
-      this.log.end(tEnd, this.totDist, why === "end" ? "ended" : "done");
+      this.log.end(tEnd, this.totDist, ended ? "ended" : "done");
       return;
     }
     this.begin(tEnd);
@@ -324,26 +325,29 @@ export class Session {
       capWhy = "time";
     } else if (e.maxS !== undefined) left = (e.maxS + this.extraS) * 1000 - act;
     if (left <= 0) return this.finish(t + left, capWhy);
-    const hrOk = t - this.hrT <= HR_STALE_MS;
-    if (e.hrBelow !== undefined && hrOk) {
-      if (this.bpm < e.hrBelow) {
-        if (this.holdSince < 0) this.holdSince = t;
-        if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
-      } else this.holdSince = -1;
+    // the HR rules, on fresh HR only
+    if (t - this.hrT <= HR_STALE_MS) {
+      if (e.hrBelow !== undefined) {
+        if (this.bpm < e.hrBelow) {
+          if (this.holdSince < 0) this.holdSince = t;
+          if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
+        } else this.holdSince = -1;
+      }
+      if (e.hrAbove !== undefined && this.bpm > e.hrAbove) return this.finish(t, "hr");
     }
-    if (e.hrAbove !== undefined && hrOk && this.bpm > e.hrAbove) return this.finish(t, "hr");
-    if (e.dist !== undefined && this.gps.mps > 0.5) left = ((e.dist - this.sDist) * 1000) / this.gps.mps;
+    const byDist = e.dist !== undefined;
+    if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
     this.hap.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
     const nextRep = this.cur.peek();
-    if (e.dist === undefined && nextRep && nextRep.kind === "work") {
+    if (!byDist && nextRep && nextRep.kind === "work") {
       while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
         const d = left - this.countdown * 1000;
         if (d >= 0) this.hap.request(H_COUNT, t, d);
         this.countdown--;
       }
     }
-    const horizon = e.dist !== undefined ? this.gps.gapMs * 1.1 : 1100;
+    const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
       this.buzzed = this.hap.request(this.nextPattern(), t, left);
     }

@@ -10,10 +10,10 @@ export { planTotals } from "./totals";
 
 /**
  * The leaf at execution index i of list (null past the end). For every repeat it descends
- * into it pushes the 1-based round and the repeat count to rounds (outermost first); on a
- * between step the round is the number of rounds already run.
+ * into it pushes "round/count" to rounds (outermost first, round 1-based); on a between
+ * step the round is the number of rounds already run.
  */
-function leafAt(list: Node[], i: number, rounds: number[]): Step | null {
+function leafAt(list: Node[], i: number, rounds: string[]): Step | null {
   for (let k = 0; k < list.length; k++) {
     const n = list[k];
     if (!isRepeat(n)) {
@@ -27,7 +27,7 @@ function leafAt(list: Node[], i: number, rounds: number[]): Step | null {
     const size = expandedCount([n]);
     if (i < size) {
       const r = Math.floor(i / round);
-      rounds.push(r + 1, n.repeat);
+      rounds.push(r + 1 + "/" + n.repeat);
       i -= r * round;
       return i < body ? leafAt(n.steps, i, rounds) : (n.between as Step);
     }
@@ -41,7 +41,7 @@ export class Cursor {
   /** the current leaf; null after the last one */
   step!: Step | null;
   /** the leaf after the current one */
-  after!: Step | null;
+  nextLeaf!: Step | null;
   /** 0-based index of the current leaf in execution order (= number of leaves after the end) */
   idx!: number;
   /** 1-based number of the current or most recent "work" step; 0 before the first */
@@ -60,14 +60,14 @@ export class Cursor {
 
   /** makes leaf i the current one */
   go(i: number): void {
-    const rounds: number[] = [];
+    const rounds: string[] = [];
     const s = (this.step = leafAt(this.steps, i, rounds));
-    this.after = leafAt(this.steps, i + 1, []);
+    this.nextLeaf = leafAt(this.steps, i + 1, []);
     this.idx = i;
     if (s && s.kind === "work") this.rep++;
     // the two innermost repeats: "3/6", or "set 2/3, 3/6"
     const n = rounds.length;
-    this.where = n ? (n > 2 ? "set " + rounds[n - 4] + "/" + rounds[n - 3] + ", " : "") + rounds[n - 2] + "/" + rounds[n - 1] : "";
+    this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
   }
 
   /** advances to the next leaf and returns it (null at the end, and from then on) */
@@ -78,7 +78,7 @@ export class Cursor {
 
   /** the leaf after the current one, without moving */
   peek(): Step | null {
-    return this.after;
+    return this.nextLeaf;
   }
 
   /**

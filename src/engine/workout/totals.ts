@@ -1,7 +1,7 @@
 // Sizes and sums of a plan computed by arithmetic over the tree: a repeat multiplies its
 // body, its between step runs (repeat - 1) times. Nothing is expanded in RAM.
 
-import type { Node, Step } from "../plan";
+import type { Node } from "../plan";
 import { isRepeat } from "../plan";
 
 export interface Totals {
@@ -22,30 +22,29 @@ export interface Totals {
 /** used for distance steps without an absolute pace band when no pace is given */
 export const DEFAULT_EST_S_PER_KM = 360;
 
-function add(t: Totals, s: Step, times: number, sPerKm: number): void {
-  const e = s.end;
-  t.steps += times;
-  if (s.kind === "work") t.reps += times;
-  let sec = 0;
-  if (e.time !== undefined) sec = e.time;
-  else if (e.hrBelow !== undefined || e.hrAbove !== undefined) sec = e.minS || 0;
-  else if (e.dist !== undefined) {
-    t.distM += e.dist * times;
-    const p = s.pace;
-    const pace = Array.isArray(p) ? (p[0] + p[1]) / 2 : sPerKm;
-    t.estS += (e.dist / 1000) * pace * times;
-  } else t.open += times;
-  t.timeS += sec * times;
-  t.estS += sec * times;
-}
-
 function walk(t: Totals, list: Node[], times: number, sPerKm: number): void {
   for (let i = 0; i < list.length; i++) {
     const node = list[i];
     if (isRepeat(node)) {
       walk(t, node.steps, times * node.repeat, sPerKm);
-      if (node.between && node.repeat > 1) add(t, node.between, times * (node.repeat - 1), sPerKm);
-    } else add(t, node, times, sPerKm);
+      if (node.between && node.repeat > 1) walk(t, [node.between], times * (node.repeat - 1), sPerKm);
+      continue;
+    }
+    // a step, run times times
+    const e = node.end;
+    t.steps += times;
+    if (node.kind === "work") t.reps += times;
+    let sec = 0;
+    if (e.time !== undefined) sec = e.time;
+    else if (e.hrBelow !== undefined || e.hrAbove !== undefined) sec = e.minS || 0;
+    else if (e.dist !== undefined) {
+      t.distM += e.dist * times;
+      const p = node.pace;
+      const pace = Array.isArray(p) ? (p[0] + p[1]) / 2 : sPerKm;
+      t.estS += (e.dist / 1000) * pace * times;
+    } else t.open += times;
+    t.timeS += sec * times;
+    t.estS += sec * times;
   }
 }
 
