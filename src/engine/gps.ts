@@ -66,15 +66,20 @@ export class GpsTrack {
     this.segM = 0;
     if (!(f.fix > 0) || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0)) return GPS_NOFIX;
     if (!(f.hdop <= MAX_HDOP)) return GPS_POOR;
-    const first = this.tMs < 0;
     const dt = tMs - this.tMs;
-    if (!first && dt <= 0) return GPS_POOR;
-    const d = first ? 0 : distM(this.lat, this.lon, f.lat, f.lon);
-    // a jump: implausible distance for the time since the last good fix. After several in a
-    // row the old anchor is the stale one, so restart from here without counting distance.
-    const jump = !first && d > MAX_SPEED_MPS * (dt / 1000) + 5;
-    if (jump && ++this.jumps < 4) return GPS_JUMP;
-    const anchor = first || jump;
+    // a new anchor (no distance, no speed history): the first fix, or a restart after jumps
+    let anchor = this.tMs < 0;
+    let d = 0;
+    if (!anchor) {
+      if (dt <= 0) return GPS_POOR;
+      d = distM(this.lat, this.lon, f.lat, f.lon);
+      // a jump: implausible distance for the time since the last good fix. After several in a
+      // row the old anchor is the stale one, so restart from here.
+      if (d > MAX_SPEED_MPS * (dt / 1000) + 5) {
+        if (++this.jumps < 4) return GPS_JUMP;
+        anchor = true;
+      }
+    }
     // Doppler speed from the receiver is steadier than position differences
     let v = isFinite(f.speed) && f.speed >= 0 ? f.speed / 3.6 : anchor ? 0 : (d * 1000) / dt;
     if (v > MAX_SPEED_MPS) v = MAX_SPEED_MPS;

@@ -179,30 +179,38 @@ export class Session {
 
   command(wallMs: number, cmd: Cmd): void {
     const t = this.clock.at(wallMs);
+    const paused = this.mode === PAUSED;
     if (this.mode === DONE) return;
-    if (cmd === "pause" && this.mode === RUN) {
-      this.mode = PAUSED;
-      this.pauseAt = t;
-      this.flags |= STEP_PAUSED;
-      this.log.event(t, "pause", 0);
-    } else if (cmd === "resume" && this.mode === PAUSED) {
-      this.mode = RUN;
-      this.sPaused += t - this.pauseAt;
-      this.log.event(t, "resume", 0);
-    } else if (cmd === "extend" && this.isEasy(this.step!)) {
-      this.extraS += 30;
-      this.flags |= STEP_EXTENDED;
-      this.buzzed = false;
-      this.countdown = 3;
-      this.log.event(t, "extend", this.extraS);
-    } else if (cmd === "skip" || cmd === "lap") {
-      if (this.mode === PAUSED) this.command(wallMs, "resume");
-      this.log.event(t, cmd, 0);
-      this.finish(t, cmd);
-    } else if (cmd === "end") {
-      if (this.mode === PAUSED) this.sPaused += t - this.pauseAt;
-      this.mode = RUN;
-      this.finish(t, "end");
+    if (cmd === "pause") {
+      if (!paused) {
+        this.mode = PAUSED;
+        this.pauseAt = t;
+        this.flags |= STEP_PAUSED;
+        this.log.event(t, "pause", 0);
+      }
+    } else if (cmd === "extend") {
+      if (this.isEasy(this.step!)) {
+        this.extraS += 30;
+        this.flags |= STEP_EXTENDED;
+        this.buzzed = false;
+        this.countdown = 3;
+        this.log.event(t, "extend", this.extraS);
+      }
+    } else {
+      // resume, skip, lap and end: a pause ends first (logged unless the session ends)
+      if (paused) {
+        this.mode = RUN;
+        this.sPaused += t - this.pauseAt;
+        if (cmd !== "end") this.log.event(t, "resume", 0);
+      }
+      if (cmd !== "resume") {
+        if (cmd !== "end") {
+          // the rules run once resumed, as after a resume of its own, before the step is skipped
+          if (paused) this.advance(t);
+          this.log.event(t, cmd, 0);
+        }
+        this.finish(t, cmd);
+      }
     }
     this.advance(t);
   }
@@ -272,7 +280,7 @@ export class Session {
     this.cadSum = this.cadN = this.gpsN = this.gpsBad = this.flags = this.paceOut = 0;
     this.buzzed = false;
     this.countdown = 3;
-    this.holdSince = this.paceOutSince = -1;
+    this.holdSince = -1;
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
     this.hap.boundaryAt = Infinity;
@@ -359,10 +367,10 @@ export class Session {
     const p = this.gps.paceSPerKm();
     if (!band || !p || act < GRACE_MS) {
       this.paceOut = 0;
-      this.paceOutSince = -1;
       return;
     }
     const out = p < band[0] ? STEP_PACE_FAST : p > band[1] ? STEP_PACE_SLOW : 0;
+    // paceOutSince is only read while out of band, and set on every change of paceOut
     if (out !== this.paceOut) {
       this.paceOut = out;
       this.paceOutSince = t;

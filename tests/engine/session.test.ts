@@ -104,6 +104,15 @@ describe("commands", () => {
     expect(r.steps[2].why).toBe("end");
     expect(r.events.map((e) => e.what)).toEqual(["skip", "extend"]);
   });
+  it("skip while paused logs the end of the pause first; end while paused does not", () => {
+    const skip = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "pause" }, { atMs: 20_000, cmd: "skip" }] });
+    expect(skip.events.map((e) => e.what)).toEqual(["pause", "resume", "skip"]);
+    expect(skip.steps[0].durMs).toBe(10_000);
+    expect(skip.steps[1].startMs).toBe(20_000);
+    const end = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "pause" }, { atMs: 20_000, cmd: "end" }] });
+    expect(end.events.map((e) => e.what)).toEqual(["pause"]);
+    expect(end.steps.map((x) => [x.durMs, x.why])).toEqual([[10_000, "end"]]);
+  });
   it("+30 s is refused on a rep", () => {
     const r = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "extend" }] });
     expect(r.steps[0].durMs).toBe(60_000);
