@@ -3,7 +3,7 @@
 // It is fitted to races from about 1500 m to the marathon; outside that range a distance is
 // clamped to it, i.e. the pace at the nearest end of the range is used (see README).
 
-import type { Node, PaceRef, Plan, Step } from "../plan";
+import type { Node, PaceRef, Step } from "../plan";
 import { DEFAULT_BAND_S, MAX_PACE_S, MIN_PACE_S, PACE_MAX_M, PACE_MIN_M } from "./limits";
 
 export const RIEGEL_EXP = 1.06;
@@ -64,27 +64,21 @@ interface Holder {
   pace?: Step["pace"];
 }
 
-/** n with every PaceRef in it (its own pace, its steps' and its between step's) turned into a band. */
-function resolveNode(n: Holder, goal: Goal): Holder {
-  const p = n.pace;
-  // a step without a reference is shared, not copied
-  if (!n.steps && (!p || Array.isArray(p))) return n;
-  const out = Object.assign({}, n);
-  if (n.steps) {
-    out.steps = n.steps.map(function (x) {
-      return resolveNode(x, goal) as Node;
-    });
-    if (n.between) out.between = resolveNode(n.between, goal) as Step;
-  } else out.pace = refBand(p as PaceRef, goal);
-  return out;
-}
-
 /**
- * A copy of the plan with every PaceRef turned into an absolute [fast, slow] band:
- * centre = predicted pace at ref.race + offS, fast = centre - bandS, slow = centre + bandS
- * (bandS defaults to 5). Steps without a reference are shared, not copied. The goal must
- * pass goalError.
+ * A copy of the plan (or of a repeat or step) with every PaceRef turned into an absolute
+ * [fast, slow] band: centre = predicted pace at ref.race + offS, fast = centre - bandS,
+ * slow = centre + bandS (bandS defaults to 5). Steps without a reference are shared, not
+ * copied. The goal must pass goalError.
  */
-export function resolvePlan(plan: Plan, goal: Goal): Plan {
-  return resolveNode(plan, goal) as Plan;
+export function resolvePlan<T extends Holder>(plan: T, goal: Goal): T {
+  const p = plan.pace;
+  if (!plan.steps && (!p || Array.isArray(p))) return plan;
+  const out: Holder = Object.assign({}, plan);
+  if (plan.steps) {
+    out.steps = plan.steps.map(function (x) {
+      return resolvePlan(x, goal);
+    });
+    if (plan.between) out.between = resolvePlan(plan.between, goal);
+  } else out.pace = refBand(p as PaceRef, goal);
+  return out as T;
 }
