@@ -33,9 +33,7 @@ export class MonoClock {
       this.jumps++;
     }
     this.tickWall = wallMs;
-    this.tickMono += dt;
-    if (this.tickMono < this.last) this.tickMono = this.last;
-    return (this.last = this.tickMono);
+    return (this.tickMono = this.notBefore(this.tickMono + dt));
   }
 
   /** any other event at wall time wallMs; returns session ms */
@@ -43,8 +41,11 @@ export class MonoClock {
     const dt = wallMs - this.tickWall;
     // an implausible gap means the wall clock jumped since the tick: hold time still until
     // the next tick re-anchors it
-    let t = dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.last;
-    if (t < this.last) t = this.last;
-    return (this.last = t);
+    return this.notBefore(dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.last);
+  }
+
+  /** t, or the last value handed out if that is later; remembered as the last */
+  notBefore(t: number): number {
+    return (this.last = t < this.last ? this.last : t);
   }
 }

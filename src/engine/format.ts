@@ -4,11 +4,15 @@ function pad2(n: number): string {
   return n < 10 ? "0" + n : "" + n;
 }
 
+/** whole seconds -> "m:ss" (minutes not limited to 59) */
+function minSec(s: number): string {
+  return Math.floor(s / 60) + ":" + pad2(s % 60);
+}
+
 /** 245 -> "4:05" (seconds per km, rounded to the second); "-:--" when unknown. */
 export function fmtPace(sPerKm: number): string {
   if (typeof sPerKm !== "number" || !isFinite(sPerKm) || sPerKm <= 0) return "-:--";
-  const s = Math.round(sPerKm);
-  return Math.floor(s / 60) + ":" + pad2(s % 60);
+  return minSec(Math.round(sPerKm));
 }
 
 /**
@@ -17,11 +21,7 @@ export function fmtPace(sPerKm: number): string {
  */
 export function fmtTime(s: number): string {
   if (typeof s !== "number" || !isFinite(s)) return "--:--";
-  const neg = s < 0;
-  let t = Math.floor(neg ? -s : s);
+  const t = Math.floor(Math.abs(s));
   const h = Math.floor(t / 3600);
-  t -= h * 3600;
-  const m = Math.floor(t / 60);
-  const text = h > 0 ? h + ":" + pad2(m) + ":" + pad2(t - m * 60) : m + ":" + pad2(t - m * 60);
-  return neg ? "-" + text : text;
+  return (s < 0 ? "-" : "") + (h ? h + ":" + pad2(Math.floor(t / 60) % 60) + ":" + pad2(t % 60) : minSec(t));
 }

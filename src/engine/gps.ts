@@ -11,7 +11,6 @@ export interface GpsFix {
 }
 
 const EARTH_M = 6371000;
-const RAD = Math.PI / 180;
 /** fixes worse than this horizontal dilution are "poor" and not used for distance */
 const MAX_HDOP = 6;
 /** a position implying more than this speed (m/s) from the last good fix is a jump */
@@ -25,6 +24,9 @@ export const GPS_OK = 0;
 export const GPS_NOFIX = 1;
 export const GPS_POOR = 2;
 export const GPS_JUMP = 3;
+
+// after the number constants above: the bundler inlines those only until the first other one
+const RAD = Math.PI / 180;
 
 /** metres between two positions (equirectangular: exact enough below a few km) */
 export function distM(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -45,8 +47,7 @@ export class GpsTrack {
   mps: number;
   /** smoothed interval between fixes, ms */
   gapMs: number;
-  /** consecutive fixes that were not accepted, and of those the jumps */
-  bad: number;
+  /** consecutive jumps */
   jumps: number;
 
   constructor() {
@@ -57,33 +58,28 @@ export class GpsTrack {
     this.segT0 = 0;
     this.mps = 0;
     this.gapMs = 1000;
-    this.bad = 0;
     this.jumps = 0;
   }
 
   /** feeds one fix at session time tMs; returns GPS_OK (segM/segT0 describe the new segment) or why not */
   add(tMs: number, f: GpsFix): number {
     this.segM = 0;
-    if (!(f.fix > 0) || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0)) {
-      this.bad++;
-      return GPS_NOFIX;
-    }
-    if (!(f.hdop <= MAX_HDOP)) {
-      this.bad++;
-      return GPS_POOR;
-    }
-    const first = this.tMs < 0;
+    if (!(f.fix > 0) || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0)) return GPS_NOFIX;
+    if (!(f.hdop <= MAX_HDOP)) return GPS_POOR;
     const dt = tMs - this.tMs;
-    if (!first && dt <= 0) return GPS_POOR;
-    const d = first ? 0 : distM(this.lat, this.lon, f.lat, f.lon);
-    // a jump: implausible distance for the time since the last good fix. After several in a
-    // row the old anchor is the stale one, so restart from here without counting distance.
-    const jump = !first && d > MAX_SPEED_MPS * (dt / 1000) + 5;
-    if (jump && ++this.jumps < 4) {
-      this.bad++;
-      return GPS_JUMP;
+    // a new anchor (no distance, no speed history): the first fix, or a restart after jumps
+    let anchor = this.tMs < 0;
+    let d = 0;
+    if (!anchor) {
+      if (dt <= 0) return GPS_POOR;
+      d = distM(this.lat, this.lon, f.lat, f.lon);
+      // a jump: implausible distance for the time since the last good fix. After several in a
+      // row the old anchor is the stale one, so restart from here.
+      if (d > MAX_SPEED_MPS * (dt / 1000) + 5) {
+        if (++this.jumps < 4) return GPS_JUMP;
+        anchor = true;
+      }
     }
-    const anchor = first || jump;
     // Doppler speed from the receiver is steadier than position differences
     let v = isFinite(f.speed) && f.speed >= 0 ? f.speed / 3.6 : anchor ? 0 : (d * 1000) / dt;
     if (v > MAX_SPEED_MPS) v = MAX_SPEED_MPS;
@@ -95,7 +91,6 @@ export class GpsTrack {
         this.segT0 = this.tMs;
       }
     }
-    this.bad = 0;
     this.jumps = 0;
     this.lat = f.lat;
     this.lon = f.lon;

@@ -13,6 +13,11 @@ export const H_CAD = 5;
 export const H_FAST = 6;
 export const H_SLOW = 7;
 
+/** quiet time after any pattern, so two patterns never read as one */
+const GAP_MS = 400;
+/** minimum spacing between two alerts */
+const ALERT_GAP_MS = 5000;
+
 export const PATTERNS: number[][] = [
   [600], // rep start: one long
   [150, 150, 400], // recovery start: short then long ("ease off")
@@ -25,10 +30,6 @@ export const PATTERNS: number[][] = [
 ];
 /** 3 boundary, 2 countdown, 1 alert */
 const PRIORITY = [3, 3, 2, 3, 3, 1, 1, 1];
-/** quiet time after any pattern, so two patterns never read as one */
-const GAP_MS = 400;
-/** minimum spacing between two alerts */
-const ALERT_GAP_MS = 5000;
 
 export function patternMs(id: number): number {
   let ms = 0;
@@ -56,10 +57,10 @@ export class Haptics {
     const prio = PRIORITY[id];
     const startAt = tMs + delayMs;
     const len = patternMs(id) + GAP_MS;
-    if (prio < 3) {
-      if (startAt < this.busyUntil) return false;
-      if (prio === 1 && (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt)) return false;
-      if (prio === 1) this.lastAlert = tMs;
+    if (prio < 3 && startAt < this.busyUntil) return false;
+    if (prio === 1) {
+      if (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt) return false;
+      this.lastAlert = tMs;
     }
     // a boundary never waits for less than a pattern already playing: it is delayed at most by that
     const at = startAt < this.busyUntil ? this.busyUntil : startAt;

@@ -7,6 +7,12 @@ import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
 import { LogOut } from "./logout";
+import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
+import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
+
+export { RUN, PAUSED, DONE } from "./rules";
+/** the step flags the screen shows (paceState() is one of the first two or 0) */
+export { STEP_PACE_FAST as F_FAST, STEP_PACE_SLOW as F_SLOW, STEP_CAD_DROP as F_CAD } from "./log/records";
 
 export interface Ports {
   /** play haptic pattern id (haptics.ts) delayMs from now */
@@ -26,44 +32,13 @@ export interface DropPort {
 export type Why = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
 export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
 
-export const RUN = 0;
-export const PAUSED = 1;
-export const DONE = 2;
-
-/** step flag bits (logged) */
-export const F_FAST = 1;
-export const F_SLOW = 2;
-export const F_CAD = 4;
-export const F_EXT = 8;
-export const F_PAUSED = 16;
-/** data quality bits (logged) */
-export const Q_GPS_POOR = 1;
-export const Q_HR_LOW = 2;
-export const Q_NO_GPS = 4;
-export const Q_NO_HR = 8;
-
-/** HR samples below this confidence (0-100) are not trusted */
-const HR_CONF = 50;
-/** HR older than this is not used for HR end rules */
-const HR_STALE_MS = 5000;
-/** no pace or cadence alerts in the first part of a step */
-const GRACE_MS = 20000;
-/** pace must stay out of band this long before an alert */
-const PACE_HOLD_MS = 6000;
-/** how often a persisting pace problem is repeated */
-const PACE_REPEAT_MS = 45000;
-/** track points while moving, at most one per this many ms */
-const TRACK_MS = 5000;
-
 export interface LastRep {
-  rep: number;
   distM: number;
   durMs: number;
   bpm: number;
 }
 
 export class Session {
-  ports: Ports;
   clock: MonoClock;
   cur: Cursor;
   gps: GpsTrack;
@@ -73,6 +48,7 @@ export class Session {
   mode: number;
   /** session ms of the last event */
   t: number;
+  /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
   // the current step
   sStart!: number;
@@ -104,13 +80,14 @@ export class Session {
   totDist: number;
   trackT: number;
   last: LastRep | null;
+  /** the unit of remain(), set by it */
+  unit!: string;
 
   /**
    * plan: resolved (absolute paces). To continue a log after a crash pass the decoder's lastSeq
    * and the index of the first unfinished step: no header is written, the cursor skips ahead.
    */
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
-    this.ports = ports;
     this.clock = new MonoClock(wallMs);
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
@@ -118,13 +95,8 @@ export class Session {
     this.log = new LogOut(ports, lastSeq);
     this.drop = null;
     this.mode = RUN;
-    this.t = 0;
-    this.bpm = 0;
-    this.hrT = -1e9;
-    this.spm = 0;
-    this.cadConf = 0;
-    this.totDist = 0;
-    this.trackT = -1e9;
+    this.t = this.bpm = this.spm = this.cadConf = this.totDist = 0;
+    this.hrT = this.trackT = -1e9;
     this.last = null;
     if (lastSeq) {
       // a torn last line must not swallow the next record
@@ -149,17 +121,14 @@ export class Session {
   gpsFix(wallMs: number, f: GpsFix): void {
     const t = this.clock.at(wallMs);
     if (this.mode === DONE) return;
-    const r = this.gps.add(t, f);
-    if (r !== GPS_OK) {
-      this.gpsBad++;
-      this.advance(t);
-      return;
-    }
-    this.gpsN++;
+    if (this.gps.add(t, f) === GPS_OK) this.gpsN++;
+    else this.gpsBad++;
+    // 0 unless the fix was accepted as a new segment
     const seg = this.gps.segM;
     if (seg > 0 && this.mode === RUN) {
       this.totDist += seg;
-      const need = this.step && this.step.end.dist !== undefined ? this.step.end.dist - this.sDist : Infinity;
+      const e = this.step!.end;
+      const need = e.dist !== undefined ? e.dist - this.sDist : Infinity;
       if (seg >= need) {
         // the crossing, interpolated between the two fixes
         const t0 = this.gps.segT0;
@@ -198,9 +167,9 @@ export class Session {
     if (conf >= 0.5 && this.mode === RUN) {
       this.cadSum += spm;
       this.cadN++;
-      const step = this.step;
-      if (this.drop && step && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & F_CAD)) {
-        this.flags |= F_CAD;
+      const step = this.step!;
+      if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
+        this.flags |= STEP_CAD_DROP;
         this.log.event(t, "cadDrop", spm);
         this.hap.request(H_CAD, t, 0);
       }
@@ -210,30 +179,38 @@ export class Session {
 
   command(wallMs: number, cmd: Cmd): void {
     const t = this.clock.at(wallMs);
+    const paused = this.mode === PAUSED;
     if (this.mode === DONE) return;
-    if (cmd === "pause" && this.mode === RUN) {
-      this.mode = PAUSED;
-      this.pauseAt = t;
-      this.flags |= F_PAUSED;
-      this.log.event(t, "pause", 0);
-    } else if (cmd === "resume" && this.mode === PAUSED) {
-      this.mode = RUN;
-      this.sPaused += t - this.pauseAt;
-      this.log.event(t, "resume", 0);
-    } else if (cmd === "extend" && this.step && this.isEasy(this.step)) {
-      this.extraS += 30;
-      this.flags |= F_EXT;
-      this.buzzed = false;
-      this.countdown = 3;
-      this.log.event(t, "extend", this.extraS);
-    } else if (cmd === "skip" || cmd === "lap") {
-      if (this.mode === PAUSED) this.command(wallMs, "resume");
-      this.log.event(t, cmd, 0);
-      this.finish(t, cmd);
-    } else if (cmd === "end") {
-      if (this.mode === PAUSED) this.sPaused += t - this.pauseAt;
-      this.mode = RUN;
-      this.finish(t, "end");
+    if (cmd === "pause") {
+      if (!paused) {
+        this.mode = PAUSED;
+        this.pauseAt = t;
+        this.flags |= STEP_PAUSED;
+        this.log.event(t, "pause", 0);
+      }
+    } else if (cmd === "extend") {
+      if (this.isEasy(this.step!)) {
+        this.extraS += 30;
+        this.flags |= STEP_EXTENDED;
+        this.buzzed = false;
+        this.countdown = 3;
+        this.log.event(t, "extend", this.extraS);
+      }
+    } else {
+      // resume, skip, lap and end: a pause ends first (logged unless the session ends)
+      if (paused) {
+        this.mode = RUN;
+        this.sPaused += t - this.pauseAt;
+        if (cmd !== "end") this.log.event(t, "resume", 0);
+      }
+      if (cmd !== "resume") {
+        if (cmd !== "end") {
+          // the rules run once resumed, as after a resume of its own, before the step is skipped
+          if (paused) this.advance(t);
+          this.log.event(t, cmd, 0);
+        }
+        this.finish(t, cmd);
+      }
     }
     this.advance(t);
   }
@@ -245,30 +222,43 @@ export class Session {
     return t - this.sStart - this.sPaused - (this.mode === PAUSED ? t - this.pauseAt : 0);
   }
 
-  /** what is left of the current step: seconds, metres, or bpm to come down; unit in remainUnit() */
+  /** what is left of the current step: seconds, metres, or bpm to come down; its unit goes to this.unit */
   remain(): number {
     const s = this.step;
-    if (!s) return 0;
-    const e = s.end;
-    const act = this.active(this.t) / 1000;
-    if (e.dist !== undefined) return Math.max(0, e.dist - this.sDist);
-    if (e.time !== undefined) return Math.max(0, e.time + this.extraS - act);
-    if (e.hrBelow !== undefined && act >= (e.minS || 0) + this.extraS) return Math.max(0, this.bpm - e.hrBelow);
-    if (e.hrBelow !== undefined) return Math.max(0, (e.minS || 0) + this.extraS - act);
-    if (e.hrAbove !== undefined) return Math.max(0, e.hrAbove - this.bpm);
-    return act;
+    let u = "";
+    let r = 0;
+    if (s) {
+      const e = s.end;
+      const act = this.active(this.t) / 1000;
+      u = "s";
+      if (e.dist !== undefined) {
+        u = "m";
+        r = e.dist - this.sDist;
+      } else if (e.time !== undefined) r = e.time + this.extraS - act;
+      else if (e.hrBelow !== undefined) {
+        // the minimum time first, then the bpm still to lose
+        r = (e.minS || 0) + this.extraS - act;
+        if (r <= 0) {
+          u = "bpm";
+          r = this.bpm - e.hrBelow;
+        }
+      } else if (e.hrAbove !== undefined) {
+        u = "bpm";
+        r = e.hrAbove - this.bpm;
+      } else {
+        // lap steps count up
+        u = "+s";
+        r = act;
+      }
+    }
+    this.unit = u;
+    return Math.max(0, r);
   }
 
-  /** "m", "s", "bpm", or "+s" (counting up, lap steps) */
+  /** "m", "s", "bpm", or "+s" (counting up, lap steps); "" after the end */
   remainUnit(): string {
-    const s = this.step;
-    if (!s) return "";
-    const e = s.end;
-    if (e.dist !== undefined) return "m";
-    if (e.time !== undefined) return "s";
-    if (e.hrBelow !== undefined) return this.active(this.t) / 1000 >= (e.minS || 0) + this.extraS ? "bpm" : "s";
-    if (e.hrAbove !== undefined) return "bpm";
-    return "+s";
+    this.remain();
+    return this.unit;
   }
 
   /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
@@ -286,18 +276,11 @@ export class Session {
   begin(t: number): void {
     this.step = this.cur.step;
     this.sStart = t;
-    this.sPaused = 0;
-    this.sDist = 0;
-    this.extraS = 0;
-    this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
-    this.cadSum = this.cadN = 0;
-    this.gpsN = this.gpsBad = 0;
-    this.flags = 0;
+    this.sPaused = this.sDist = this.extraS = this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
+    this.cadSum = this.cadN = this.gpsN = this.gpsBad = this.flags = this.paceOut = 0;
     this.buzzed = false;
     this.countdown = 3;
     this.holdSince = -1;
-    this.paceOutSince = -1;
-    this.paceOut = 0;
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
     this.hap.boundaryAt = Infinity;
@@ -313,20 +296,23 @@ export class Session {
   /** ends the current step at session time tEnd (may be before now: interpolated) */
   finish(tEnd: number, why: Why): void {
     const s = this.step;
+    // a skip's resume may already have ended the session (its advance can end an HR step)
     if (!s) return;
     if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
     const q =
-      (this.gpsN === 0 ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
-      (this.hrN === 0 ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW : 0);
-    const avgHr = this.hrN ? Math.round(this.hrSum / this.hrN) : 0;
-    this.log.step(this.cur.idx, s.kind, s.kind === "work" ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
-      avgHr, this.hrMax, this.cadN ? Math.round(this.cadSum / this.cadN) : 0, why, this.flags, q);
-    if (s.kind === "work") this.last = { rep: this.cur.rep, distM: this.sDist, durMs: durMs, bpm: avgHr };
-    if (why === "end" || !this.cur.next()) {
+      (!this.gpsN ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
+      (!this.hrN ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW_CONF : 0);
+    const avgHr = avg(this.hrSum, this.hrN);
+    const work = s.kind === "work";
+    this.log.step(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
+      avgHr, this.hrMax, avg(this.cadSum, this.cadN), why, this.flags, q);
+    if (work) this.last = { distM: this.sDist, durMs: durMs, bpm: avgHr };
+    const ended = why === "end";
+    if (ended || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
-      this.log.end(tEnd, this.totDist, why === "end" ? "ended" : "done");
+      this.log.end(tEnd, this.totDist, ended ? "ended" : "done");
       return;
     }
     this.begin(tEnd);
@@ -335,8 +321,8 @@ export class Session {
   /** time-driven rules, run after every event */
   advance(t: number): void {
     this.t = t;
-    const s = this.step;
-    if (!s || this.mode !== RUN) return;
+    if (this.mode !== RUN) return;
+    const s = this.step!;
     const e = s.end;
     const act = this.active(t);
     // ms until a predictable end of this step (time, cap), or Infinity
@@ -347,33 +333,33 @@ export class Session {
       capWhy = "time";
     } else if (e.maxS !== undefined) left = (e.maxS + this.extraS) * 1000 - act;
     if (left <= 0) return this.finish(t + left, capWhy);
-    if (e.hrBelow !== undefined && this.hrOk(t)) {
-      if (this.bpm < e.hrBelow) {
-        if (this.holdSince < 0) this.holdSince = t;
-        if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
-      } else this.holdSince = -1;
+    // the HR rules, on fresh HR only
+    if (t - this.hrT <= HR_STALE_MS) {
+      if (e.hrBelow !== undefined) {
+        if (this.bpm < e.hrBelow) {
+          if (this.holdSince < 0) this.holdSince = t;
+          if (act >= ((e.minS || 0) + this.extraS) * 1000 && t - this.holdSince >= (e.holdS || 0) * 1000) return this.finish(t, "hr");
+        } else this.holdSince = -1;
+      }
+      if (e.hrAbove !== undefined && this.bpm > e.hrAbove) return this.finish(t, "hr");
     }
-    if (e.hrAbove !== undefined && this.hrOk(t) && this.bpm > e.hrAbove) return this.finish(t, "hr");
-    if (e.dist !== undefined && this.gps.mps > 0.5) left = ((e.dist - this.sDist) * 1000) / this.gps.mps;
+    const byDist = e.dist !== undefined;
+    if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
     this.hap.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
     const nextRep = this.cur.peek();
-    if (e.dist === undefined && nextRep && nextRep.kind === "work") {
+    if (!byDist && nextRep && nextRep.kind === "work") {
       while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
         const d = left - this.countdown * 1000;
         if (d >= 0) this.hap.request(H_COUNT, t, d);
         this.countdown--;
       }
     }
-    const horizon = e.dist !== undefined ? this.gps.gapMs * 1.1 : 1100;
+    const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
       this.buzzed = this.hap.request(this.nextPattern(), t, left);
     }
     this.checkPace(t, s, act);
-  }
-
-  hrOk(t: number): boolean {
-    return t - this.hrT <= HR_STALE_MS;
   }
 
   checkPace(t: number, s: Step, act: number): void {
@@ -381,20 +367,26 @@ export class Session {
     const p = this.gps.paceSPerKm();
     if (!band || !p || act < GRACE_MS) {
       this.paceOut = 0;
-      this.paceOutSince = -1;
       return;
     }
-    const out = p < band[0] ? F_FAST : p > band[1] ? F_SLOW : 0;
+    const out = p < band[0] ? STEP_PACE_FAST : p > band[1] ? STEP_PACE_SLOW : 0;
+    // paceOutSince is only read while out of band, and set on every change of paceOut
     if (out !== this.paceOut) {
       this.paceOut = out;
       this.paceOutSince = t;
     }
     if (out && t - this.paceOutSince >= PACE_HOLD_MS && t - this.paceAlertAt >= PACE_REPEAT_MS) {
-      if (this.hap.request(out === F_FAST ? H_FAST : H_SLOW, t, 0)) {
+      const fast = out === STEP_PACE_FAST;
+      if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
-        this.log.event(t, out === F_FAST ? "paceFast" : "paceSlow", Math.round(p));
+        this.log.event(t, fast ? "paceFast" : "paceSlow", Math.round(p));
       }
     }
   }
+}
+
+/** a rounded mean, 0 of nothing */
+function avg(sum: number, n: number): number {
+  return n ? Math.round(sum / n) : 0;
 }

@@ -25,6 +25,15 @@ describe("MonoClock", () => {
     expect(c.at(-6_000_000)).toBe(3000);
     expect(c.jumps).toBe(2);
   });
+  it("hands out no time before the last one, at a tick or between ticks", () => {
+    const c = new MonoClock(0);
+    expect(c.at(4000)).toBe(4000);
+    // the tick comes late in wall time but early against what at() already handed out
+    expect(c.tick(1000)).toBe(4000);
+    expect(c.notBefore(3500)).toBe(4000);
+    expect(c.notBefore(4500)).toBe(4500);
+    expect(c.at(1200)).toBe(4500);
+  });
 });
 
 describe("a ±1 h wall-clock jump mid-rep", () => {

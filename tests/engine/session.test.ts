@@ -11,6 +11,7 @@ import type { Plan, Step } from "../../src/engine/plan";
 import type { StepRec, EventRec } from "../../src/engine/log/records";
 import { H_FAST, H_SLOW, H_REP, H_COUNT, H_RECOVERY } from "../../src/engine/haptics";
 import { GpsTrack, GPS_JUMP, GPS_NOFIX, GPS_POOR, GPS_OK } from "../../src/engine/gps";
+import { Session } from "../../src/engine/session";
 
 const one = (...steps: Step[]): Plan => ({ v: 1, name: "t", steps });
 
@@ -53,6 +54,39 @@ describe("HR-gated recovery", () => {
   });
 });
 
+describe("the big number: what is left of the step", () => {
+  const at = (end: Step["end"]) =>
+    new Session(one({ kind: "recovery", end }, { kind: "work", end: { time: 60 } }), { buzz() {}, write() {}, crc: crc32 }, 0, "t", "", 0, 0);
+  const left = (s: Session) => [s.remainUnit(), s.remain()];
+  it("counts metres, seconds, bpm or up, by the end rule", () => {
+    expect(left(at({ dist: 400 }))).toEqual(["m", 400]);
+    const time = at({ time: 90 });
+    time.tick(2000);
+    expect(left(time)).toEqual(["s", 88]);
+    time.command(2500, "extend");
+    expect(left(time)).toEqual(["s", 117.5]);
+    const lap = at({ lap: 1 });
+    lap.tick(5000);
+    expect(left(lap)).toEqual(["+s", 5]);
+    const up = at({ hrAbove: 150 });
+    up.hrm(1000, 130, 90);
+    expect(left(up)).toEqual(["bpm", 20]);
+    up.hrm(2000, 155, 90);
+    expect(left(up)).toEqual(["s", 60]); // HR went above: on to the rep
+    up.command(3000, "end");
+    expect(left(up)).toEqual(["", 0]);
+  });
+  it("on an HR-gated rest, counts the minimum time down first, then the bpm still to lose", () => {
+    const s = at({ hrBelow: 120, minS: 30, maxS: 200 });
+    for (let w = 1000; w <= 31_000; w += 1000) {
+      s.tick(w);
+      if (w === 10_000) expect(left(s)).toEqual(["s", 20]);
+    }
+    s.hrm(31_000, 140, 90);
+    expect(left(s)).toEqual(["bpm", 20]);
+  });
+});
+
 describe("commands", () => {
   const plan = one({ kind: "work", end: { time: 60 } }, { kind: "recovery", end: { time: 60 } }, { kind: "work", end: { time: 60 } });
   it("pause freezes the step clock; resume continues it", () => {
@@ -69,6 +103,15 @@ describe("commands", () => {
     expect(r.steps[1].flags & 8).toBe(8);
     expect(r.steps[2].why).toBe("end");
     expect(r.events.map((e) => e.what)).toEqual(["skip", "extend"]);
+  });
+  it("skip while paused logs the end of the pause first; end while paused does not", () => {
+    const skip = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "pause" }, { atMs: 20_000, cmd: "skip" }] });
+    expect(skip.events.map((e) => e.what)).toEqual(["pause", "resume", "skip"]);
+    expect(skip.steps[0].durMs).toBe(10_000);
+    expect(skip.steps[1].startMs).toBe(20_000);
+    const end = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "pause" }, { atMs: 20_000, cmd: "end" }] });
+    expect(end.events.map((e) => e.what)).toEqual(["pause"]);
+    expect(end.steps.map((x) => [x.durMs, x.why])).toEqual([[10_000, "end"]]);
   });
   it("+30 s is refused on a rep", () => {
     const r = go(plan, [], { endMs: 400_000, cmds: [{ atMs: 10_000, cmd: "extend" }] });

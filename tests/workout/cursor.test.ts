@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import type { Plan, Step } from "../../src/engine/plan";
+import type { Node, Plan, Step } from "../../src/engine/plan";
 import { Cursor, planTotals } from "../../src/engine/workout/cursor";
 import { arbPlan, expand } from "./arbitraries";
 
@@ -13,6 +13,23 @@ function walk(p: Plan): { labels: string[]; reps: number[]; iters: string[] } {
     out.labels.push(x.label!);
     out.reps.push(c.rep);
     out.iters.push(c.iter());
+  }
+  return out;
+}
+
+/** iter() of every leaf in execution order, by an expansion written independently of the cursor */
+function expandIters(list: Node[], rounds: string[] = []): string[] {
+  const show = (rs: string[]) => (rs.length === 0 ? "" : rs.length === 1 ? rs[0] : "set " + rs[rs.length - 2] + ", " + rs[rs.length - 1]);
+  const out: string[] = [];
+  for (const x of list) {
+    if (!("repeat" in x)) {
+      out.push(show(rounds));
+      continue;
+    }
+    for (let r = 0; r < x.repeat; r++) {
+      if (r > 0 && x.between) out.push(show([...rounds, r + "/" + x.repeat]));
+      out.push(...expandIters(x.steps, [...rounds, r + 1 + "/" + x.repeat]));
+    }
   }
   return out;
 }
@@ -41,7 +58,7 @@ describe("Cursor", () => {
     expect(w.reps).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
     const c = new Cursor(nested);
     expect(c.reps).toBe(2);
-    expect(c.total).toBe(15);
+    expect(planTotals(nested).steps).toBe(15);
   });
 
   it("says which round of which set a step is in", () => {
@@ -61,37 +78,34 @@ describe("Cursor", () => {
     expect(c.next()).toBeNull();
     expect(c.idx).toBe(2);
     expect(c.peek()).toBeNull();
-    expect(c.peekWork()).toBeNull();
     expect(c.rep).toBe(2);
   });
 
-  it("peeks at the next step and the next work step without moving", () => {
+  it("peeks at the next step without moving", () => {
     const c = new Cursor(nested);
     expect(c.peek()!.label).toBe("A");
-    expect(c.peekWork()!.label).toBe("A");
     c.next(); // A
-    expect(c.peekWork()!.label).toBe("A");
     expect(c.peek()!.label).toBe("b");
     expect(c.step!.label).toBe("A");
     expect(c.idx).toBe(1);
     for (let i = 0; i < 7; i++) c.next(); // second A
     expect(c.step!.label).toBe("A");
-    expect(c.peekWork()).toBeNull();
     expect(c.peek()!.label).toBe("b");
   });
 
   it("leaves out the between step of a single round", () => {
     const p: Plan = { v: 1, name: "x", steps: [{ repeat: 1, steps: [s("a")], between: s("z", "rest") }, s("c")] };
     expect(walk(p).labels).toEqual(["a", "c"]);
-    expect(new Cursor(p).total).toBe(2);
+    expect(planTotals(p).steps).toBe(2);
   });
 
   it("visits exactly the expanded sequence of any valid plan (property)", () => {
     fc.assert(
       fc.property(arbPlan(), (p) => {
         const ref = expand(p.steps);
+        const iters = expandIters(p.steps);
         const c = new Cursor(p);
-        expect(c.total).toBe(ref.length);
+        expect(planTotals(p).steps).toBe(ref.length);
         expect(c.reps).toBe(ref.filter((x) => x.kind === "work").length);
         let reps = 0;
         for (let i = 0; i < ref.length; i++) {
@@ -99,9 +113,8 @@ describe("Cursor", () => {
           expect(c.idx).toBe(i);
           if (ref[i].kind === "work") reps++;
           expect(c.rep).toBe(reps);
+          expect(c.iter()).toBe(iters[i]);
           expect(c.peek()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
-          const nextWork = ref.slice(i + 1).find((x) => x.kind === "work");
-          expect(c.peekWork()).toBe(nextWork || null);
           expect(c.next()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
         }
         expect(c.step).toBeNull();

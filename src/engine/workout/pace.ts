@@ -3,8 +3,7 @@
 // It is fitted to races from about 1500 m to the marathon; outside that range a distance is
 // clamped to it, i.e. the pace at the nearest end of the range is used (see README).
 
-import type { Node, PaceRef, Plan, Step } from "../plan";
-import { isRepeat } from "../plan";
+import type { Node, PaceRef, Step } from "../plan";
 import { DEFAULT_BAND_S, MAX_PACE_S, MIN_PACE_S, PACE_MAX_M, PACE_MIN_M } from "./limits";
 
 export const RIEGEL_EXP = 1.06;
@@ -58,36 +57,28 @@ export function refBand(ref: PaceRef, goal: Goal): [number, number] {
   return [Math.round(c - b), Math.round(c + b)];
 }
 
-function resolveStep(s: Step, goal: Goal): Step {
-  const p = s.pace;
-  if (!p || Array.isArray(p)) return s;
-  const out = Object.assign({}, s);
-  out.pace = refBand(p, goal);
-  return out;
-}
-
-function resolveNodes(list: Node[], goal: Goal): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const n = list[i];
-    if (isRepeat(n)) {
-      const r = Object.assign({}, n);
-      r.steps = resolveNodes(n.steps, goal);
-      if (n.between) r.between = resolveStep(n.between, goal);
-      out.push(r);
-    } else out.push(resolveStep(n, goal));
-  }
-  return out;
+/** a plan, a repeat or a step: what may hold paces */
+interface Holder {
+  steps?: Node[];
+  between?: Step;
+  pace?: Step["pace"];
 }
 
 /**
- * A copy of the plan with every PaceRef turned into an absolute [fast, slow] band:
- * centre = predicted pace at ref.race + offS, fast = centre - bandS, slow = centre + bandS
- * (bandS defaults to 5). Steps without a reference are shared, not copied. The goal must
- * pass goalError.
+ * A copy of the plan (or of a repeat or step) with every PaceRef turned into an absolute
+ * [fast, slow] band: centre = predicted pace at ref.race + offS, fast = centre - bandS,
+ * slow = centre + bandS (bandS defaults to 5). Steps without a reference are shared, not
+ * copied. The goal must pass goalError.
  */
-export function resolvePlan(plan: Plan, goal: Goal): Plan {
-  const out = Object.assign({}, plan);
-  out.steps = resolveNodes(plan.steps, goal);
-  return out;
+export function resolvePlan<T extends Holder>(plan: T, goal: Goal): T {
+  const p = plan.pace;
+  if (!plan.steps && (!p || Array.isArray(p))) return plan;
+  const out: Holder = Object.assign({}, plan);
+  if (plan.steps) {
+    out.steps = plan.steps.map(function (x) {
+      return resolvePlan(x, goal);
+    });
+    if (plan.between) out.between = resolvePlan(plan.between, goal);
+  } else out.pace = refBand(p as PaceRef, goal);
+  return out as T;
 }

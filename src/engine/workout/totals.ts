@@ -1,7 +1,7 @@
 // Sizes and sums of a plan computed by arithmetic over the tree: a repeat multiplies its
 // body, its between step runs (repeat - 1) times. Nothing is expanded in RAM.
 
-import type { Node, Plan, Step } from "../plan";
+import type { Node } from "../plan";
 import { isRepeat } from "../plan";
 
 export interface Totals {
@@ -22,60 +22,40 @@ export interface Totals {
 /** used for distance steps without an absolute pace band when no pace is given */
 export const DEFAULT_EST_S_PER_KM = 360;
 
-/** Leaf steps once every repeat is expanded. */
-export function expandedCount(list: Node[]): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const node = list[i];
-    if (isRepeat(node)) n += node.repeat * expandedCount(node.steps) + (node.between && node.repeat > 1 ? node.repeat - 1 : 0);
-    else n++;
-  }
-  return n;
-}
-
-/** Leaves of one kind once every repeat is expanded. */
-export function countKind(list: Node[], kind: string): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const node = list[i];
-    if (isRepeat(node)) {
-      n += node.repeat * countKind(node.steps, kind);
-      if (node.between && node.between.kind === kind && node.repeat > 1) n += node.repeat - 1;
-    } else if (node.kind === kind) n++;
-  }
-  return n;
-}
-
-function add(t: Totals, s: Step, times: number, sPerKm: number): void {
-  const e = s.end;
-  t.steps += times;
-  if (s.kind === "work") t.reps += times;
-  let sec = 0;
-  if (e.time !== undefined) sec = e.time;
-  else if (e.hrBelow !== undefined || e.hrAbove !== undefined) sec = e.minS || 0;
-  else if (e.dist !== undefined) {
-    t.distM += e.dist * times;
-    const p = s.pace;
-    const pace = Array.isArray(p) ? (p[0] + p[1]) / 2 : sPerKm;
-    t.estS += (e.dist / 1000) * pace * times;
-  } else t.open += times;
-  t.timeS += sec * times;
-  t.estS += sec * times;
-}
-
 function walk(t: Totals, list: Node[], times: number, sPerKm: number): void {
   for (let i = 0; i < list.length; i++) {
     const node = list[i];
     if (isRepeat(node)) {
       walk(t, node.steps, times * node.repeat, sPerKm);
-      if (node.between && node.repeat > 1) add(t, node.between, times * (node.repeat - 1), sPerKm);
-    } else add(t, node, times, sPerKm);
+      if (node.between && node.repeat > 1) walk(t, [node.between], times * (node.repeat - 1), sPerKm);
+      continue;
+    }
+    // a step, run times times
+    const e = node.end;
+    t.steps += times;
+    if (node.kind === "work") t.reps += times;
+    let sec = 0;
+    if (e.time !== undefined) sec = e.time;
+    else if (e.hrBelow !== undefined || e.hrAbove !== undefined) sec = e.minS || 0;
+    else if (e.dist !== undefined) {
+      t.distM += e.dist * times;
+      const p = node.pace;
+      const pace = Array.isArray(p) ? (p[0] + p[1]) / 2 : sPerKm;
+      t.estS += (e.dist / 1000) * pace * times;
+    } else t.open += times;
+    t.timeS += sec * times;
+    t.estS += sec * times;
   }
 }
 
-/** Totals of a plan; sPerKm is the pace assumed for distance steps without an absolute band. */
-export function planTotals(plan: Plan, sPerKm?: number): Totals {
+/** Totals of a plan (or of any list of nodes); sPerKm is the pace assumed for distance steps without an absolute band. */
+export function planTotals(plan: { steps: Node[] }, sPerKm?: number): Totals {
   const t: Totals = { steps: 0, reps: 0, timeS: 0, distM: 0, open: 0, estS: 0 };
   walk(t, plan.steps, 1, sPerKm && sPerKm > 0 ? sPerKm : DEFAULT_EST_S_PER_KM);
   return t;
+}
+
+/** Leaf steps once every repeat is expanded. */
+export function expandedCount(list: Node[]): number {
+  return planTotals({ steps: list }).steps;
 }
