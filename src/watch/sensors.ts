@@ -18,10 +18,8 @@ export class Sensors {
   sink: SensorSink | null;
   /** options as they were before sport(), restored by off() */
   saved: LockOptions | null;
-  onGps: (f: GPSFix) => void;
-  onHrm: (h: HRMData) => void;
-  onAccel: (a: AccelData) => void;
-  onStep: (n: number) => void;
+  /** our listeners by Bangle event name, each handing its reading to the sink */
+  ls: { [ev: string]: (d: any) => void };
 
   constructor() {
     const me = this;
@@ -30,18 +28,20 @@ export class Sensors {
     this.conf = 0;
     this.sink = null;
     this.saved = null;
-    this.onGps = function (f) { me.fix = f; if (me.sink) me.sink.gps(f); };
-    this.onHrm = function (h) { me.bpm = h.bpm; me.conf = h.confidence; if (me.sink) me.sink.hrm(h); };
-    this.onAccel = function (a) { if (me.sink) me.sink.accel(a); };
-    this.onStep = function (n) { if (me.sink) me.sink.step(n); };
+    this.ls = {
+      GPS: function (f: GPSFix) { me.fix = f; if (me.sink) me.sink.gps(f); },
+      HRM: function (h: HRMData) { me.bpm = h.bpm; me.conf = h.confidence; if (me.sink) me.sink.hrm(h); },
+      accel: function (a: AccelData) { if (me.sink) me.sink.accel(a); },
+      step: function (n: number) { if (me.sink) me.sink.step(n); },
+    };
   }
 
   /** GPS and HRM on (pre-start: they need time to lock) */
   on(): void {
     Bangle.setGPSPower(1, APP_ID);
     Bangle.setHRMPower(1, APP_ID);
-    Bangle.on("GPS", this.onGps);
-    Bangle.on("HRM", this.onHrm);
+    Bangle.on("GPS", this.ls.GPS);
+    Bangle.on("HRM", this.ls.HRM);
   }
 
   /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */
@@ -51,16 +51,13 @@ export class Sensors {
     this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
     Bangle.setOptions({ hrmSportMode: 1 });
     Bangle.setPollInterval(80);
-    Bangle.on("accel", this.onAccel);
-    Bangle.on("step", this.onStep);
+    Bangle.on("accel", this.ls.accel);
+    Bangle.on("step", this.ls.step);
   }
 
   /** everything back as it was */
   off(): void {
-    Bangle.removeListener("GPS", this.onGps);
-    Bangle.removeListener("HRM", this.onHrm);
-    Bangle.removeListener("accel", this.onAccel);
-    Bangle.removeListener("step", this.onStep);
+    for (const ev in this.ls) Bangle.removeListener(ev, this.ls[ev]);
     Bangle.setGPSPower(0, APP_ID);
     Bangle.setHRMPower(0, APP_ID);
     if (this.saved) Bangle.setOptions({ hrmSportMode: this.saved.hrmSportMode, powerSave: this.saved.powerSave !== false });
