@@ -2,21 +2,15 @@
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
-import type { LineRec } from "./records";
-import {
-  STEP_KINDS,
-  STEP_WHYS,
-  EVENT_WHATS,
-  END_WHYS,
-  LOG_FORMAT,
-  PACK_TERM,
-  PACK_TERM_0,
-  PACK_CONT,
-  PACK_CONT_0,
-} from "./records";
+import type { StepKind } from "../plan";
+import type { LineRec, StepWhy, EventWhat, EndWhy } from "./records";
+import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0, T_DELTAS } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
 export type Crc = (s: string) => number;
+
+/** A line's fields at their positions (H_PLAN etc. in records.ts) after a placeholder at 0 (kind and seq): numbers go out in base 36, text as it is. */
+export type Fields = (number | string)[];
 
 /** Signed base 36 of x rounded and clamped to int32; a non-finite x is written as 0. */
 export function b36(x: number): string {
@@ -44,28 +38,53 @@ export function esc(s: string): string {
   return o;
 }
 
-/** Finish a line: append the CRC of the body and the newline. */
-function line(body: string, crc: Crc): string {
+/** The line (with "\n"): kind and seq, fields 1.. of f (f[0] is a placeholder), and the CRC of all that. */
+function line(k: string, seq: number, f: Fields, crc: Crc): string {
+  let body = k + b36(seq);
+  for (let i = 1; i < f.length; i++) {
+    const v = f[i];
+    body += "," + (typeof v == "number" ? b36(v) : v);
+  }
   return body + "*" + hex8(crc(body)) + "\n";
+}
+
+// Each record kind's fields, from its values in record units (see records.ts), in the order of
+// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). LogOut calls
+// these straight from what the session knows, encode() from a record: one layout for both.
+
+export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
+  return ["", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
+}
+
+export function stepFields(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number,
+  avgPaceSPerKm: number, avgHr: number, maxHr: number, avgCad: number, why: StepWhy, flags: number, quality: number): Fields {
+  return ["", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
+}
+
+export function eventFields(tMs: number, what: EventWhat, value: number | undefined): Fields {
+  return ["", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
+}
+
+export function rpeFields(rpe: number, idx: number | undefined): Fields {
+  return ["", rpe, idx === undefined ? "" : idx];
+}
+
+export function endFields(durMs: number, distM: number, why: EndWhy): Fields {
+  return ["", durMs, distM * 10, END_WHYS.indexOf(why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
 export function encode(r: LineRec, seq: number, crc: Crc): string {
-  let f: string;
-  if (r.k == "H")
-    f =
-      LOG_FORMAT + "," + b36(Math.floor(r.startMs / 1000)) + "," + b36(r.startMs % 1000) + "," + hex8(r.planHash) +
-      "," + esc(r.plan) + "," + esc(r.version) + "," + (r.goal === undefined ? "" : esc(r.goal));
-  else if (r.k == "S")
-    f =
-      b36(r.idx) + "," + b36(STEP_KINDS.indexOf(r.kind)) + "," + b36(r.rep) + "," + b36(r.startMs) + "," + b36(r.durMs) +
-      "," + b36(r.distM * 10) + "," + b36(r.avgPaceSPerKm * 10) + "," + b36(r.avgHr) + "," + b36(r.maxHr) + "," +
-      b36(r.avgCad) + "," + b36(STEP_WHYS.indexOf(r.why)) + "," + b36(r.flags) + "," + b36(r.quality);
-  else if (r.k == "F")
-    f = b36(r.tMs) + "," + b36(EVENT_WHATS.indexOf(r.what)) + "," + (r.value === undefined ? "" : b36(r.value * 10));
-  else if (r.k == "R") f = b36(r.rpe) + "," + (r.idx === undefined ? "" : b36(r.idx));
-  else f = b36(r.durMs) + "," + b36(r.distM * 10) + "," + b36(END_WHYS.indexOf(r.why));
-  return line(r.k + b36(seq) + "," + f, crc);
+  return line(r.k, seq, fieldsOf(r), crc);
+}
+
+function fieldsOf(r: LineRec): Fields {
+  if (r.k == "H") return headFields(r.startMs, r.plan, r.planHash, r.version, r.goal);
+  if (r.k == "S")
+    return stepFields(r.idx, r.kind, r.rep, r.startMs, r.durMs, r.distM, r.avgPaceSPerKm, r.avgHr, r.maxHr, r.avgCad, r.why, r.flags, r.quality);
+  if (r.k == "F") return eventFields(r.tMs, r.what, r.value);
+  if (r.k == "R") return rpeFields(r.rpe, r.idx);
+  return endFields(r.durMs, r.distM, r.why);
 }
 
 /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
@@ -90,7 +109,9 @@ export class LogWriter {
   private crc: Crc;
   private per: number;
   private n: number;
-  private s: string;
+  /** the pending `T` line: its fields up to the deltas, and the deltas so far */
+  private f: Fields;
+  private deltas: string;
   private t: number;
   private la: number;
   private lo: number;
@@ -101,15 +122,16 @@ export class LogWriter {
     this.seq = lastSeq;
     this.per = pointsPerLine || 12;
     this.n = 0;
-    this.s = "";
+    this.f = [];
+    this.deltas = "";
     this.t = 0;
     this.la = 0;
     this.lo = 0;
   }
 
-  /** The line for any record but the track. */
-  rec(r: LineRec): string {
-    return encode(r, ++this.seq, this.crc);
+  /** The next line: a record of kind k (any but the track) from its fields (headFields() etc.). */
+  rec(k: LineRec["k"], f: Fields): string {
+    return line(k, ++this.seq, f, this.crc);
   }
 
   /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
@@ -118,8 +140,12 @@ export class LogWriter {
     const t = Math.round(tS);
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);
-    if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
-    else this.s = b36(t) + "," + b36(a) + "," + b36(o) + ",";
+    if (this.n) this.deltas += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
+    else {
+      // the line's fields up to T_DELTAS, as text at once (faster than leaving them to line())
+      this.f = ["", b36(t), b36(a), b36(o), ""];
+      this.deltas = "";
+    }
     this.t = t;
     this.la = a;
     this.lo = o;
@@ -130,6 +156,7 @@ export class LogWriter {
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    return line("T" + b36(++this.seq) + "," + this.s, this.crc);
+    this.f[T_DELTAS] = this.deltas;
+    return line("T", ++this.seq, this.f, this.crc);
   }
 }
