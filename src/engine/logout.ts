@@ -24,19 +24,19 @@ export class LogOut {
   }
 
   header(wallMs: number, plan: Plan, version: string, goal: string): void {
-    this.put(this.w.rec("H", headFields(wallMs, plan.name, this.sink.crc(JSON.stringify(plan)), version, goal)));
+    this.put(this.w.rec(headFields(wallMs, plan.name, this.sink.crc(JSON.stringify(plan)), version, goal)));
   }
 
   step(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number, avgHr: number, maxHr: number,
     avgCad: number, why: StepWhy, flags: number, quality: number): void {
     // the points of this step are on flash before its summary
     this.flush();
-    this.put(this.w.rec("S", stepFields(idx, kind, rep, Math.round(startMs), Math.round(durMs), distM, distM >= 10 ? durMs / distM : 0,
+    this.put(this.w.rec(stepFields(idx, kind, rep, startMs, durMs, distM, distM >= 10 ? durMs / distM : 0,
       avgHr, maxHr, avgCad, why, flags, quality)));
   }
 
   event(tMs: number, what: EventWhat, value: number): void {
-    this.put(this.w.rec("F", eventFields(Math.round(tMs), what, value)));
+    this.put(this.w.rec(eventFields(tMs, what, value)));
   }
 
   point(tMs: number, lat: number, lon: number): void {
@@ -44,7 +44,7 @@ export class LogOut {
   }
 
   rpe(rpe: number, idx: number): void {
-    this.put(this.w.rec("R", rpeFields(rpe, idx)));
+    this.put(this.w.rec(rpeFields(rpe, idx)));
   }
 
   flush(): void {
@@ -53,6 +53,6 @@ export class LogOut {
 
   end(durMs: number, distM: number, why: EndWhy): void {
     this.flush();
-    this.put(this.w.rec("E", endFields(Math.round(durMs), distM, why)));
+    this.put(this.w.rec(endFields(durMs, distM, why)));
   }
 }

@@ -37,10 +37,10 @@ describe("LOG_FORMAT 1", () => {
   });
 });
 
-/** The fields a builder should give: each value at its named position, a placeholder at 0. */
-function placed(count: number, vals: [number, string | number][]): (string | number)[] {
+/** The fields a builder should give: the kind letter, then each value at its named position. */
+function placed(k: string, count: number, vals: [number, string | number][]): (string | number)[] {
   const f: (string | number | undefined)[] = new Array(count).fill(undefined);
-  f[0] = "";
+  f[0] = k;
   for (const [i, v] of vals) {
     expect(f[i]).toBeUndefined();
     f[i] = v;
@@ -51,15 +51,15 @@ function placed(count: number, vals: [number, string | number][]): (string | num
 describe("field positions", () => {
   it("are where each builder puts each value", () => {
     expect(headFields(1_700_000_000_123, "p,1", -2, "v", "g")).toEqual(
-      placed(at.H_FIELDS, [[at.H_FORMAT, at.LOG_FORMAT], [at.H_START_S, 1_700_000_000], [at.H_START_MS_REST, 123], [at.H_PLAN_HASH, hex8(-2)], [at.H_PLAN, esc("p,1")], [at.H_VERSION, "v"], [at.H_GOAL, "g"]]),
+      placed("H", at.H_FIELDS, [[at.H_FORMAT, at.LOG_FORMAT], [at.H_START_S, 1_700_000_000], [at.H_START_MS_REST, 123], [at.H_PLAN_HASH, hex8(-2)], [at.H_PLAN, esc("p,1")], [at.H_VERSION, "v"], [at.H_GOAL, "g"]]),
     );
     expect(stepFields(101, "rest", 103, 104, 105, 10.6, 10.7, 108, 109, 110, "end", 112, 113)).toEqual(
-      placed(at.S_FIELDS, [[at.S_IDX, 101], [at.S_KIND, at.STEP_KINDS.indexOf("rest")], [at.S_REP, 103], [at.S_START_MS, 104], [at.S_DUR_MS, 105], [at.S_DIST_DM, 106], [at.S_PACE_DS_PER_KM, 107],
+      placed("S", at.S_FIELDS, [[at.S_IDX, 101], [at.S_KIND, at.STEP_KINDS.indexOf("rest")], [at.S_REP, 103], [at.S_START_MS, 104], [at.S_DUR_MS, 105], [at.S_DIST_DM, 106], [at.S_PACE_DS_PER_KM, 107],
         [at.S_AVG_HR, 108], [at.S_MAX_HR, 109], [at.S_AVG_CAD, 110], [at.S_WHY, at.STEP_WHYS.indexOf("end")], [at.S_FLAGS, 112], [at.S_QUALITY, 113]]),
     );
-    expect(eventFields(201, "clockJump", 20.2)).toEqual(placed(at.F_FIELDS, [[at.F_TIME_MS, 201], [at.F_WHAT, at.EVENT_WHATS.indexOf("clockJump")], [at.F_VALUE_TENTHS, 202]]));
-    expect(rpeFields(7, 301)).toEqual(placed(at.R_FIELDS, [[at.R_RPE, 7], [at.R_IDX, 301]]));
-    expect(endFields(401, 40.2, "saved")).toEqual(placed(at.E_FIELDS, [[at.E_DUR_MS, 401], [at.E_DIST_DM, 402], [at.E_WHY, at.END_WHYS.indexOf("saved")]]));
+    expect(eventFields(201, "clockJump", 20.2)).toEqual(placed("F", at.F_FIELDS, [[at.F_TIME_MS, 201], [at.F_WHAT, at.EVENT_WHATS.indexOf("clockJump")], [at.F_VALUE_TENTHS, 202]]));
+    expect(rpeFields(7, 301)).toEqual(placed("R", at.R_FIELDS, [[at.R_RPE, 7], [at.R_IDX, 301]]));
+    expect(endFields(401, 40.2, "saved")).toEqual(placed("E", at.E_FIELDS, [[at.E_DUR_MS, 401], [at.E_DIST_DM, 402], [at.E_WHY, at.END_WHYS.indexOf("saved")]]));
   });
 
   it("are where the writer puts a track line's first point and deltas", () => {

@@ -4,12 +4,15 @@
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
 import type { StepKind } from "../plan";
 import type { LineRec, StepWhy, EventWhat, EndWhy } from "./records";
-import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0, T_DELTAS } from "./records";
+import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
 export type Crc = (s: string) => number;
 
-/** A line's fields at their positions (H_PLAN etc. in records.ts) after a placeholder at 0 (kind and seq): numbers go out in base 36, text as it is. */
+/**
+ * A line's fields: the kind letter (line() appends the seq to it), then the others at their
+ * positions (H_PLAN etc. in records.ts). Numbers go out in base 36, text as it is.
+ */
 export type Fields = (number | string)[];
 
 /** Signed base 36 of x rounded and clamped to int32; a non-finite x is written as 0. */
@@ -38,9 +41,9 @@ export function esc(s: string): string {
   return o;
 }
 
-/** The line (with "\n"): kind and seq, fields 1.. of f (f[0] is a placeholder), and the CRC of all that. */
-function line(k: string, seq: number, f: Fields, crc: Crc): string {
-  let body = k + b36(seq);
+/** The line (with "\n") of fields f numbered seq, ending in the CRC of everything before it. */
+function line(seq: number, f: Fields, crc: Crc): string {
+  let body = f[0] + b36(seq);
   for (let i = 1; i < f.length; i++) {
     const v = f[i];
     body += "," + (typeof v == "number" ? b36(v) : v);
@@ -53,29 +56,29 @@ function line(k: string, seq: number, f: Fields, crc: Crc): string {
 // these straight from what the session knows, encode() from a record: one layout for both.
 
 export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
-  return ["", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
+  return ["H", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
 }
 
 export function stepFields(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number,
   avgPaceSPerKm: number, avgHr: number, maxHr: number, avgCad: number, why: StepWhy, flags: number, quality: number): Fields {
-  return ["", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
+  return ["S", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
 }
 
 export function eventFields(tMs: number, what: EventWhat, value: number | undefined): Fields {
-  return ["", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
+  return ["F", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
 }
 
 export function rpeFields(rpe: number, idx: number | undefined): Fields {
-  return ["", rpe, idx === undefined ? "" : idx];
+  return ["R", rpe, idx === undefined ? "" : idx];
 }
 
 export function endFields(durMs: number, distM: number, why: EndWhy): Fields {
-  return ["", durMs, distM * 10, END_WHYS.indexOf(why)];
+  return ["E", durMs, distM * 10, END_WHYS.indexOf(why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
 export function encode(r: LineRec, seq: number, crc: Crc): string {
-  return line(r.k, seq, fieldsOf(r), crc);
+  return line(seq, fieldsOf(r), crc);
 }
 
 function fieldsOf(r: LineRec): Fields {
@@ -108,13 +111,14 @@ export class LogWriter {
   seq: number;
   private crc: Crc;
   private per: number;
+  /** points on the pending `T` line */
   private n: number;
-  /** the pending `T` line: its fields up to the deltas, and the deltas so far */
-  private f: Fields;
-  private deltas: string;
-  private t: number;
-  private la: number;
-  private lo: number;
+  // set by the first point of a line: the line after its kind and seq (the first point's fields,
+  // then the deltas so far), and the last point, in s and 1e-5 degree
+  private s!: string;
+  private t!: number;
+  private la!: number;
+  private lo!: number;
 
   /** lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first). */
   constructor(crc: Crc, lastSeq: number, pointsPerLine?: number) {
@@ -122,16 +126,11 @@ export class LogWriter {
     this.seq = lastSeq;
     this.per = pointsPerLine || 12;
     this.n = 0;
-    this.f = [];
-    this.deltas = "";
-    this.t = 0;
-    this.la = 0;
-    this.lo = 0;
   }
 
-  /** The next line: a record of kind k (any but the track) from its fields (headFields() etc.). */
-  rec(k: LineRec["k"], f: Fields): string {
-    return line(k, ++this.seq, f, this.crc);
+  /** The next line: a record (any but the track) from its fields (headFields() etc.). */
+  rec(f: Fields): string {
+    return line(++this.seq, f, this.crc);
   }
 
   /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
@@ -140,12 +139,9 @@ export class LogWriter {
     const t = Math.round(tS);
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);
-    if (this.n) this.deltas += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
-    else {
-      // the line's fields up to T_DELTAS, as text at once (faster than leaving them to line())
-      this.f = ["", b36(t), b36(a), b36(o), ""];
-      this.deltas = "";
-    }
+    if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
+    // T_TIME_S, T_LAT_E5, T_LON_E5, then T_DELTAS: the first point and the "," before the deltas
+    else this.s = b36(t) + "," + b36(a) + "," + b36(o) + ",";
     this.t = t;
     this.la = a;
     this.lo = o;
@@ -156,7 +152,6 @@ export class LogWriter {
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    this.f[T_DELTAS] = this.deltas;
-    return line("T", ++this.seq, this.f, this.crc);
+    return line(++this.seq, ["T", this.s], this.crc);
   }
 }
