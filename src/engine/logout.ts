@@ -3,6 +3,7 @@
 import type { Plan, StepKind } from "./plan";
 import type { StepWhy, EventWhat, EndWhy } from "./log/records";
 import { LogWriter, headFields, stepFields, eventFields, rpeFields, endFields } from "./log/encode";
+import type { Fields } from "./log/encode";
 
 export interface LineSink {
   write(line: string): void;
@@ -23,20 +24,24 @@ export class LogOut {
     if (line) this.sink.write(line);
   }
 
+  /** Write the next record, from its fields. */
+  rec(f: Fields): void {
+    this.put(this.w.rec(f));
+  }
+
   header(wallMs: number, plan: Plan, version: string, goal: string): void {
-    this.put(this.w.rec(headFields(wallMs, plan.name, this.sink.crc(JSON.stringify(plan)), version, goal)));
+    this.rec(headFields(wallMs, plan.name, this.sink.crc(JSON.stringify(plan)), version, goal));
   }
 
   step(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number, avgHr: number, maxHr: number,
     avgCad: number, why: StepWhy, flags: number, quality: number): void {
     // the points of this step are on flash before its summary
     this.flush();
-    this.put(this.w.rec(stepFields(idx, kind, rep, startMs, durMs, distM, distM >= 10 ? durMs / distM : 0,
-      avgHr, maxHr, avgCad, why, flags, quality)));
+    this.rec(stepFields(idx, kind, rep, startMs, durMs, distM, distM >= 10 ? durMs / distM : 0, avgHr, maxHr, avgCad, why, flags, quality));
   }
 
   event(tMs: number, what: EventWhat, value: number): void {
-    this.put(this.w.rec(eventFields(tMs, what, value)));
+    this.rec(eventFields(tMs, what, value));
   }
 
   point(tMs: number, lat: number, lon: number): void {
@@ -44,7 +49,7 @@ export class LogOut {
   }
 
   rpe(rpe: number, idx: number): void {
-    this.put(this.w.rec(rpeFields(rpe, idx)));
+    this.rec(rpeFields(rpe, idx));
   }
 
   flush(): void {
@@ -53,6 +58,6 @@ export class LogOut {
 
   end(durMs: number, distM: number, why: EndWhy): void {
     this.flush();
-    this.put(this.w.rec(endFields(durMs, distM, why)));
+    this.rec(endFields(durMs, distM, why));
   }
 }

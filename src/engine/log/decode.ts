@@ -75,16 +75,11 @@ export function num(s: string): number {
   return parseInt(s, 36);
 }
 
-/** Reverse of esc(): every "%" starts a %XX or a %uXXXX. */
+/** Reverse of esc(): every "%" starts a %uXXXX or a %XX. */
 export function unesc(s: string): string {
-  const parts = s.split("%");
-  let o = parts[0];
-  for (let i = 1; i < parts.length; i++) {
-    const p = parts[i];
-    const u = p.charAt(0) == "u";
-    o += String.fromCharCode(parseInt(u ? p.substr(1, 4) : p.substr(0, 2), 16)) + p.substr(u ? 5 : 2);
-  }
-  return o;
+  return s.replace(/%u....|%../g, function (e) {
+    return String.fromCharCode(parseInt(e.substr(e.length > 3 ? 2 : 1), 16));
+  });
 }
 
 // ---- The full decoder.
