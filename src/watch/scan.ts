@@ -25,10 +25,11 @@ export interface Scan {
 export function scanLog(n: number): Scan {
   const sc: Scan = { n: n, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
   const file = storage().open(logName(n), "r");
+  const crc = E.CRC32;
   let l: string | undefined;
   // every line read ends in "\n" but perhaps the last: none is empty
   while ((l = file.readLine())) {
-    const f = verify(l, E.CRC32);
+    const f = verify(l, crc);
     if (!f) continue;
     const k = f[0].charAt(0);
     const seq = num(f[0].substr(1));

@@ -1,4 +1,5 @@
-// Session log encoder: the part that ships in app.js. One text line per record,
+// Session log encoder. What ships in app.js is what LogOut uses: LogWriter and the per-kind field
+// builders; encode() gives the line of a whole record (tests, tools). One text line per record,
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
@@ -15,10 +16,13 @@ export type Crc = (s: string) => number;
  */
 export type Fields = (number | string)[];
 
+/** The largest magnitude a number on a line may have (a watch int32). */
+const INT_MAX = 2147483647;
+
 /** Signed base 36 of x rounded and clamped to int32; a non-finite x is written as 0. */
 export function b36(x: number): string {
   x = isFinite(x) ? Math.round(x) : 0;
-  x = x > 2147483647 ? 2147483647 : x < -2147483647 ? -2147483647 : x | 0;
+  x = x > INT_MAX ? INT_MAX : x < -INT_MAX ? -INT_MAX : x | 0;
   return x < 0 ? "-" + (-x).toString(36) : x.toString(36);
 }
 

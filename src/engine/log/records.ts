@@ -148,10 +148,10 @@ export const LOG_FORMAT = 1;
 
 // Where each field sits on a line: its index in body.split(","), where field 0 is the kind letter
 // with the seq ("S1f"); *_FIELDS is the number of fields. The decoder and the watch's scan read
-// through these names, so they cannot disagree on the order; the encoder writes array literals in
-// this order (less code on the watch than f[S_IDX] = ...), which tests/log/format.test.ts checks
-// against these names. (Plain constants: esbuild inlines them, and the watch build would rename
-// the members of an enum.)
+// through these names, so they cannot disagree on the order; the encoder writes the fields in this
+// order (as array literals: less code on the watch than f[S_IDX] = ...), which
+// tests/log/format.test.ts checks against these names. (Plain constants: esbuild inlines them,
+// and the watch build would rename the members of an enum.)
 export const H_FORMAT = 1;
 /** wall clock at start: whole seconds, then the milliseconds within that second */
 export const H_START_S = 2;
