@@ -1,8 +1,9 @@
-// The session's side of the log codec: turns what the session knows into records and hands
-// each finished line to the storage port. Track points are packed several to a line.
+// The session's side of the log codec: turns what the session knows into the fields of each
+// record and hands each finished line to the storage port. Track points are packed several to a line.
 import type { Plan, StepKind } from "./plan";
 import type { StepWhy, EventWhat, EndWhy } from "./log/records";
-import { LogWriter } from "./log/encode";
+import { LogWriter, headFields, stepFields, eventFields, rpeFields, endFields } from "./log/encode";
+import type { Fields } from "./log/encode";
 
 export interface LineSink {
   write(line: string): void;
@@ -18,38 +19,45 @@ export class LogOut {
     this.w = new LogWriter(sink.crc, lastSeq);
   }
 
+  /** Write a line, if there is one. */
+  put(line: string | null): void {
+    if (line) this.sink.write(line);
+  }
+
+  /** Write the next record, from its fields. */
+  rec(f: Fields): void {
+    this.put(this.w.rec(f));
+  }
+
   header(wallMs: number, plan: Plan, version: string, goal: string): void {
-    this.sink.write(this.w.rec({ k: "H", startMs: wallMs, plan: plan.name, planHash: this.sink.crc(JSON.stringify(plan)), version: version, goal: goal }));
+    this.rec(headFields(wallMs, plan.name, this.sink.crc(JSON.stringify(plan)), version, goal));
   }
 
   step(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number, avgHr: number, maxHr: number,
     avgCad: number, why: StepWhy, flags: number, quality: number): void {
     // the points of this step are on flash before its summary
     this.flush();
-    this.sink.write(this.w.rec({ k: "S", idx: idx, kind: kind, rep: rep, startMs: Math.round(startMs), durMs: Math.round(durMs),
-      distM: distM, avgPaceSPerKm: distM >= 10 ? durMs / distM : 0, avgHr: avgHr, maxHr: maxHr, avgCad: avgCad, why: why, flags: flags, quality: quality }));
+    this.rec(stepFields(idx, kind, rep, startMs, durMs, distM, distM >= 10 ? durMs / distM : 0, avgHr, maxHr, avgCad, why, flags, quality));
   }
 
   event(tMs: number, what: EventWhat, value: number): void {
-    this.sink.write(this.w.rec({ k: "F", tMs: Math.round(tMs), what: what, value: value }));
+    this.rec(eventFields(tMs, what, value));
   }
 
   point(tMs: number, lat: number, lon: number): void {
-    const l = this.w.add(tMs / 1000, lat, lon);
-    if (l) this.sink.write(l);
+    this.put(this.w.add(tMs / 1000, lat, lon));
   }
 
   rpe(rpe: number, idx: number): void {
-    this.sink.write(this.w.rec({ k: "R", rpe: rpe, idx: idx }));
+    this.rec(rpeFields(rpe, idx));
   }
 
   flush(): void {
-    const l = this.w.flush();
-    if (l) this.sink.write(l);
+    this.put(this.w.flush());
   }
 
   end(durMs: number, distM: number, why: EndWhy): void {
     this.flush();
-    this.sink.write(this.w.rec({ k: "E", durMs: Math.round(durMs), distM: distM, why: why }));
+    this.rec(endFields(durMs, distM, why));
   }
 }

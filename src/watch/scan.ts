@@ -1,7 +1,9 @@
 // Reads a session log back line by line (never the whole file in RAM): what a resume needs
 // (last seq, first unfinished step, whether it ended) and the splits for the summary screen.
-// A torn or corrupt line is skipped by the decoder's checksum.
-import { decodeLine } from "../engine/log/decode";
+// Only the decoder's core: a torn or corrupt line fails its checksum and is skipped, and of the
+// lines that verify only the few fields used here are read.
+import { verify, num, unesc } from "../engine/log/decode";
+import { STEP_KINDS, H_START_S, H_START_MS_REST, H_PLAN, S_IDX, S_KIND, S_REP, S_DUR_MS, S_DIST_DM, S_AVG_HR, S_FLAGS, R_RPE } from "../engine/log/records";
 import { storage, logName } from "./store";
 
 export interface Scan {
@@ -22,24 +24,29 @@ export interface Scan {
 
 export function scanLog(n: number): Scan {
   const sc: Scan = { n: n, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
-  const f = storage().open(logName(n), "r");
+  const file = storage().open(logName(n), "r");
   const crc = E.CRC32;
   let l: string | undefined;
-  while ((l = f.readLine()) !== undefined) {
-    const d = decodeLine(l, crc);
-    if (!d.ok) continue;
-    if (d.seq > sc.lastSeq) sc.lastSeq = d.seq;
-    const r = d.rec;
-    if (r.k === "H") {
-      sc.plan = r.plan;
-      sc.startMs = r.startMs;
-    } else if (r.k === "S") {
-      if (r.idx >= sc.nextIdx) sc.nextIdx = r.idx + 1;
-      sc.durMs += r.durMs;
-      sc.distM += r.distM;
-      if (r.kind === "work") sc.splits.push(r.rep, r.distM, r.durMs, r.avgHr, r.flags);
-    } else if (r.k === "E") sc.ended = true;
-    else if (r.k === "R") sc.rpe = r.rpe;
+  // every line read ends in "\n" but perhaps the last: none is empty
+  while ((l = file.readLine())) {
+    const f = verify(l, crc);
+    if (!f) continue;
+    const k = f[0].charAt(0);
+    const seq = num(f[0].substr(1));
+    if (seq > sc.lastSeq) sc.lastSeq = seq;
+    if (k == "H") {
+      sc.plan = unesc(f[H_PLAN]);
+      sc.startMs = num(f[H_START_S]) * 1000 + num(f[H_START_MS_REST]);
+    } else if (k == "S") {
+      const idx = num(f[S_IDX]);
+      const durMs = num(f[S_DUR_MS]);
+      const distM = num(f[S_DIST_DM]) / 10;
+      if (idx >= sc.nextIdx) sc.nextIdx = idx + 1;
+      sc.durMs += durMs;
+      sc.distM += distM;
+      if (STEP_KINDS[num(f[S_KIND])] == "work") sc.splits.push(num(f[S_REP]), distM, durMs, num(f[S_AVG_HR]), num(f[S_FLAGS]));
+    } else if (k == "E") sc.ended = true;
+    else if (k == "R") sc.rpe = num(f[R_RPE]);
   }
   return sc;
 }

@@ -8,6 +8,7 @@ import type { LineRec, StepRec } from "../../src/engine/log/records";
 import { STEP_WHYS } from "../../src/engine/log/records";
 import { parseRecording, deviceLaps, type Row } from "../../src/sim/recording";
 import { crc32 } from "../../src/sim/crc";
+import { nextLine } from "./lines";
 
 export const FIXTURE = "tests/fixtures/fitparser_running-with-developer-data.csv";
 export const HOUR_S = 3600;
@@ -82,7 +83,7 @@ export function writeHour(pointsPerLine?: number): HourLog {
   let otherBytes = 0;
   let text = "";
   const put = (r: LineRec) => {
-    const l = w.rec(r);
+    const l = nextLine(w, r);
     recs.push(r);
     if (r.k === "S") stepBytes += l.length;
     else otherBytes += l.length;

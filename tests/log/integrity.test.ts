@@ -6,13 +6,14 @@ import { decodeLine, decodeLog } from "../../src/engine/log/decode";
 import type { LineRec } from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
 import { lineRec, track, expectSameRec } from "./arb";
+import { nextLine } from "./lines";
 
 /** A log of records and track points written the way the watch writes it. */
 function write(recs: LineRec[], pts: { tS: number; lat: number; lon: number }[]): string {
   const w = new LogWriter(crc32, 0, 5);
   let text = "";
   recs.forEach((r, i) => {
-    text += w.rec(r);
+    text += nextLine(w, r);
     const p = pts[i];
     if (p) text += w.add(p.tS, p.lat, p.lon) ?? "";
   });
@@ -95,7 +96,7 @@ describe("damaged logs", () => {
 
   it("reports a corrupt middle line by number and keeps the rest", () => {
     const w = new LogWriter(crc32, 0);
-    const lines = [w.rec({ k: "F", tMs: 1, what: "pause" }), w.rec({ k: "F", tMs: 2, what: "resume" }), w.rec({ k: "R", rpe: 5 })];
+    const lines = [nextLine(w, { k: "F", tMs: 1, what: "pause" }), nextLine(w, { k: "F", tMs: 2, what: "resume" }), nextLine(w, { k: "R", rpe: 5 })];
     lines[1] = lines[1].replace("F2,", "F2,9");
     const got = decodeLog(lines.join(""), crc32);
     expect(got.errors).toEqual([{ line: 2, reason: "checksum mismatch" }]);
@@ -105,9 +106,9 @@ describe("damaged logs", () => {
 
   it("recovers a record glued to a torn line when the writer resumed without a newline", () => {
     const w = new LogWriter(crc32, 0);
-    const a = w.rec({ k: "F", tMs: 1, what: "pause" });
-    const b = w.rec({ k: "S", idx: 0, kind: "work", rep: 1, startMs: 0, durMs: 60000, distM: 300, avgPaceSPerKm: 200, avgHr: 160, maxHr: 170, avgCad: 180, why: "time", flags: 0, quality: 0 });
-    const c = w.rec({ k: "E", durMs: 60000, distM: 300, why: "saved" });
+    const a = nextLine(w, { k: "F", tMs: 1, what: "pause" });
+    const b = nextLine(w, { k: "S", idx: 0, kind: "work", rep: 1, startMs: 0, durMs: 60000, distM: 300, avgPaceSPerKm: 200, avgHr: 160, maxHr: 170, avgCad: 180, why: "time", flags: 0, quality: 0 });
+    const c = nextLine(w, { k: "E", durMs: 60000, distM: 300, why: "saved" });
     const got = decodeLog(a + b.slice(0, 20) + c, crc32);
     expect(got.seqs).toEqual([1, 3]);
     expect(got.errors.length).toBe(1);
@@ -154,12 +155,12 @@ describe("resume", () => {
   it("continues a log after a crash: newline, then a writer from lastSeq", () => {
     const w = new LogWriter(crc32, 0);
     const rec: LineRec = { k: "F", tMs: 10, what: "gpsLost" };
-    let text = w.rec({ k: "H", startMs: 1_700_000_000_000, plan: "6x400", planHash: 99, version: "0.01" }) + w.rec(rec);
+    let text = nextLine(w, { k: "H", startMs: 1_700_000_000_000, plan: "6x400", planHash: 99, version: "0.01" }) + nextLine(w, rec);
     text += "F3,a,"; // torn
     const seen = decodeLog(text, crc32);
     expect(seen.torn).toBe(true);
     const w2 = new LogWriter(crc32, seen.lastSeq);
-    text += "\n" + w2.rec({ k: "E", durMs: 10, distM: 0, why: "saved" });
+    text += "\n" + nextLine(w2, { k: "E", durMs: 10, distM: 0, why: "saved" });
     const got = decodeLog(text, crc32, 2);
     expect(got.torn).toBe(false);
     expect(got.errors).toEqual([{ line: 3, reason: "no checksum" }]);

@@ -5,6 +5,7 @@ import { encode, LogWriter } from "../../src/engine/log/encode";
 import { decodeLine, decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { header, step, event, rpe, end, track, expectSameRec } from "./arb";
+import { nextLine } from "./lines";
 
 describe("record round trip", () => {
   for (const [name, arb] of [["H", header], ["S", step], ["F", event], ["R", rpe], ["E", end]] as const) {
@@ -77,7 +78,7 @@ describe("track round trip", () => {
 
   it("numbers track lines and records from one counter", () => {
     const w = new LogWriter(crc32, 41, 2);
-    const text = w.rec({ k: "F", tMs: 0, what: "resume" }) + (w.add(0, 1, 1) ?? "") + (w.add(5, 1, 1) ?? "") + w.rec({ k: "E", durMs: 5000, distM: 0, why: "saved" });
+    const text = nextLine(w, { k: "F", tMs: 0, what: "resume" }) + (w.add(0, 1, 1) ?? "") + (w.add(5, 1, 1) ?? "") + nextLine(w, { k: "E", durMs: 5000, distM: 0, why: "saved" });
     expect(decodeLog(text, crc32).seqs).toEqual([42, 43, 44]);
   });
 });

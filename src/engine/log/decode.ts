@@ -1,8 +1,88 @@
-// Session log decoder: verifies and parses lines written by encode.ts. Never throws on bad
-// input: a corrupt line is reported and skipped, everything that verifies is returned.
+// Session log decoder, in two layers. The core (verify, num, unesc) is what the watch needs to
+// read its own log back (src/watch/scan.ts): check a line's CRC and split it into raw fields.
+// The full decoder below is built on it for the phone page, emulator and tests: strict checks of
+// every field, records with their units, track unpacking, and a report of what was wrong. It never
+// throws on bad input: a corrupt line is reported and skipped, everything that verifies is returned.
+import { hex8 } from "./encode";
 import type { Crc } from "./encode";
 import type { Rec, TrackPoint } from "./records";
-import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
+import {
+  STEP_KINDS,
+  STEP_WHYS,
+  EVENT_WHATS,
+  END_WHYS,
+  LOG_FORMAT,
+  PACK_TERM,
+  PACK_TERM_0,
+  PACK_CONT,
+  PACK_CONT_0,
+  H_FORMAT,
+  H_START_S,
+  H_START_MS_REST,
+  H_PLAN_HASH,
+  H_PLAN,
+  H_VERSION,
+  H_GOAL,
+  H_FIELDS,
+  S_IDX,
+  S_KIND,
+  S_REP,
+  S_START_MS,
+  S_DUR_MS,
+  S_DIST_DM,
+  S_PACE_DS_PER_KM,
+  S_AVG_HR,
+  S_MAX_HR,
+  S_AVG_CAD,
+  S_WHY,
+  S_FLAGS,
+  S_QUALITY,
+  S_FIELDS,
+  T_TIME_S,
+  T_LAT_E5,
+  T_LON_E5,
+  T_DELTAS,
+  T_FIELDS,
+  F_TIME_MS,
+  F_WHAT,
+  F_VALUE_TENTHS,
+  F_FIELDS,
+  R_RPE,
+  R_IDX,
+  R_FIELDS,
+  E_DUR_MS,
+  E_DIST_DM,
+  E_WHY,
+  E_FIELDS,
+} from "./records";
+
+/**
+ * The fields of a line whose CRC verifies (the line with or without its "\n"): field 0 is the
+ * kind letter and the seq, the others are at the positions in records.ts. null if it does not verify.
+ */
+export function verify(line: string, crc: Crc): string[] | null {
+  // a body never holds "*" (see esc), so the first one ends it
+  const star = line.indexOf("*");
+  if (star < 0) return null;
+  const body = line.substr(0, star);
+  const sum = hex8(crc(body));
+  const rest = line.substr(star + 1);
+  return rest == sum || rest == sum + "\n" ? body.split(",") : null;
+}
+
+/** A base-36 field as a number (the core does not check its digits: the CRC already did). */
+export function num(s: string): number {
+  return parseInt(s, 36);
+}
+
+/** Reverse of esc(): every "%" starts a %uXXXX or a %XX. */
+export function unesc(s: string): string {
+  return s.replace(/%u....|%../g, function (e) {
+    return String.fromCharCode(parseInt(e.substr(e.length > 3 ? 2 : 1), 16));
+  });
+}
+
+// ---- The full decoder.
 
 export interface GoodLine {
   ok: true;
@@ -45,7 +125,7 @@ function fail(why: string): never {
 /** Strict signed base-36 integer. */
 function int(s: string, what: string): number {
   if (!/^-?[0-9a-z]+$/.test(s)) fail("bad " + what + ": '" + s + "'");
-  return parseInt(s, 36);
+  return num(s);
 }
 
 function opt(s: string, what: string): number | undefined {
@@ -63,22 +143,10 @@ function hex(s: string, what: string): number {
   return parseInt(s, 16);
 }
 
-/** Reverse of esc(): %XX and %uXXXX. */
-function unesc(s: string): string {
-  let o = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    if (c != "%") {
-      o += c;
-      continue;
-    }
-    const n = s.charAt(i + 1) == "u" ? 4 : 2;
-    const h = s.substr(i + 1 + (n == 4 ? 1 : 0), n);
-    if (h.length != n || !/^[0-9a-f]+$/.test(h)) fail("bad escape in '" + s + "'");
-    o += String.fromCharCode(parseInt(h, 16));
-    i += n == 4 ? 5 : 2;
-  }
-  return o;
+/** Strict unesc(): only well-formed escapes. */
+function text(s: string): string {
+  if (!/^([^%]|%[0-9a-f][0-9a-f]|%u[0-9a-f][0-9a-f][0-9a-f][0-9a-f])*$/.test(s)) fail("bad escape in '" + s + "'");
+  return unesc(s);
 }
 
 /** The packed deltas of a `T` line, appended to pts after the absolute first point. */
@@ -113,66 +181,68 @@ function unpack(s: string, pts: TrackPoint[]): void {
   if (nv || mul != 1) fail("track deltas end mid-point");
 }
 
+/** n: the kind's *_FIELDS, which counts field 0 (kind and seq); the message counts the fields after it. */
 function fields(f: string[], n: number, k: string): void {
-  if (f.length != n) fail(k + " line has " + f.length + " fields, expected " + n);
+  if (f.length != n) fail(k + " line has " + (f.length - 1) + " fields, expected " + (n - 1));
 }
 
+/** The record of a verified line's fields (f[0] is kind and seq). */
 function parse(k: string, f: string[]): Rec {
   if (k == "H") {
-    fields(f, 7, k);
-    if (int(f[0], "format") != LOG_FORMAT) fail("unknown log format " + f[0]);
+    fields(f, H_FIELDS, k);
+    if (int(f[H_FORMAT], "format") != LOG_FORMAT) fail("unknown log format " + f[H_FORMAT]);
     const h: Rec = {
       k: "H",
-      startMs: int(f[1], "startMs") * 1000 + int(f[2], "startMs"),
-      plan: unesc(f[4]),
-      planHash: hex(f[3], "planHash"),
-      version: unesc(f[5]),
+      startMs: int(f[H_START_S], "startMs") * 1000 + int(f[H_START_MS_REST], "startMs"),
+      plan: text(f[H_PLAN]),
+      planHash: hex(f[H_PLAN_HASH], "planHash"),
+      version: text(f[H_VERSION]),
     };
-    if (f[6] != "") h.goal = unesc(f[6]);
+    if (f[H_GOAL] != "") h.goal = text(f[H_GOAL]);
     return h;
   }
   if (k == "S") {
-    fields(f, 13, k);
+    fields(f, S_FIELDS, k);
     return {
       k: "S",
-      idx: int(f[0], "idx"),
-      kind: code(STEP_KINDS, f[1], "kind"),
-      rep: int(f[2], "rep"),
-      startMs: int(f[3], "startMs"),
-      durMs: int(f[4], "durMs"),
-      distM: int(f[5], "distM") / 10,
-      avgPaceSPerKm: int(f[6], "avgPaceSPerKm") / 10,
-      avgHr: int(f[7], "avgHr"),
-      maxHr: int(f[8], "maxHr"),
-      avgCad: int(f[9], "avgCad"),
-      why: code(STEP_WHYS, f[10], "why"),
-      flags: int(f[11], "flags"),
-      quality: int(f[12], "quality"),
+      idx: int(f[S_IDX], "idx"),
+      kind: code(STEP_KINDS, f[S_KIND], "kind"),
+      rep: int(f[S_REP], "rep"),
+      startMs: int(f[S_START_MS], "startMs"),
+      durMs: int(f[S_DUR_MS], "durMs"),
+      distM: int(f[S_DIST_DM], "distM") / 10,
+      avgPaceSPerKm: int(f[S_PACE_DS_PER_KM], "avgPaceSPerKm") / 10,
+      avgHr: int(f[S_AVG_HR], "avgHr"),
+      maxHr: int(f[S_MAX_HR], "maxHr"),
+      avgCad: int(f[S_AVG_CAD], "avgCad"),
+      why: code(STEP_WHYS, f[S_WHY], "why"),
+      flags: int(f[S_FLAGS], "flags"),
+      quality: int(f[S_QUALITY], "quality"),
     };
   }
   if (k == "T") {
-    fields(f, 4, k);
-    const pts: TrackPoint[] = [{ tMs: int(f[0], "tS") * 1000, lat: int(f[1], "lat") / 1e5, lon: int(f[2], "lon") / 1e5 }];
-    unpack(f[3], pts);
+    fields(f, T_FIELDS, k);
+    const pts: TrackPoint[] = [{ tMs: int(f[T_TIME_S], "tS") * 1000, lat: int(f[T_LAT_E5], "lat") / 1e5, lon: int(f[T_LON_E5], "lon") / 1e5 }];
+    unpack(f[T_DELTAS], pts);
     return { k: "T", pts: pts };
   }
   if (k == "F") {
-    fields(f, 3, k);
-    const v = opt(f[2], "value");
-    const e: Rec = { k: "F", tMs: int(f[0], "tMs"), what: code(EVENT_WHATS, f[1], "event") };
+    fields(f, F_FIELDS, k);
+    const v = opt(f[F_VALUE_TENTHS], "value");
+    const e: Rec = { k: "F", tMs: int(f[F_TIME_MS], "tMs"), what: code(EVENT_WHATS, f[F_WHAT], "event") };
     if (v !== undefined) e.value = v / 10;
     return e;
   }
   if (k == "R") {
-    fields(f, 2, k);
-    const i = opt(f[1], "idx");
-    const r: Rec = { k: "R", rpe: int(f[0], "rpe") };
+    fields(f, R_FIELDS, k);
+    const i = opt(f[R_IDX], "idx");
+    const r: Rec = { k: "R", rpe: int(f[R_RPE], "rpe") };
     if (i !== undefined) r.idx = i;
     return r;
   }
   if (k == "E") {
-    fields(f, 3, k);
-    return { k: "E", durMs: int(f[0], "durMs"), distM: int(f[1], "distM") / 10, why: code(END_WHYS, f[2], "why") };
+    fields(f, E_FIELDS, k);
+    return { k: "E", durMs: int(f[E_DUR_MS], "durMs"), distM: int(f[E_DIST_DM], "distM") / 10, why: code(END_WHYS, f[E_WHY], "why") };
   }
   return fail("unknown record kind '" + k + "'");
 }
@@ -187,13 +257,15 @@ export function decodeLine(line: string, crc: Crc): LineResult {
       const c = line.charCodeAt(i);
       if (c < 32 || c > 126) fail("non-printable character at " + i);
     }
-    const star = line.indexOf("*");
-    if (star < 0) fail("no checksum");
-    const body = line.substr(0, star);
-    if (hex(line.substr(star + 1), "checksum") != crc(body) >>> 0) fail("checksum mismatch");
-    const f = body.split(",");
-    const seq = int(f[0].substr(1), "seq");
-    return { ok: true, seq: seq, rec: parse(f[0].charAt(0), f.slice(1)) };
+    const f = verify(line, crc);
+    if (!f) {
+      // why the core said no
+      const star = line.indexOf("*");
+      if (star < 0) fail("no checksum");
+      hex(line.substr(star + 1), "checksum");
+      fail("checksum mismatch");
+    }
+    return { ok: true, seq: int(f[0].substr(1), "seq"), rec: parse(f[0].charAt(0), f) };
   } catch (e) {
     if (e && typeof (e as Bad).bad == "string") return { ok: false, error: (e as Bad).bad };
     throw e;

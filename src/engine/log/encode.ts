@@ -1,27 +1,28 @@
-// Session log encoder: the part that ships in app.js. One text line per record,
+// Session log encoder. What ships in app.js is what LogOut uses: LogWriter and the per-kind field
+// builders; encode() gives the line of a whole record (tests, tools). One text line per record,
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
-import type { LineRec } from "./records";
-import {
-  STEP_KINDS,
-  STEP_WHYS,
-  EVENT_WHATS,
-  END_WHYS,
-  LOG_FORMAT,
-  PACK_TERM,
-  PACK_TERM_0,
-  PACK_CONT,
-  PACK_CONT_0,
-} from "./records";
+import type { StepKind } from "../plan";
+import type { LineRec, StepWhy, EventWhat, EndWhy } from "./records";
+import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
 export type Crc = (s: string) => number;
 
+/**
+ * A line's fields: the kind letter (line() appends the seq to it), then the others at their
+ * positions (H_PLAN etc. in records.ts). Numbers go out in base 36, text as it is.
+ */
+export type Fields = (number | string)[];
+
+/** The largest magnitude a number on a line may have (a watch int32). */
+const INT_MAX = 2147483647;
+
 /** Signed base 36 of x rounded and clamped to int32; a non-finite x is written as 0. */
 export function b36(x: number): string {
   x = isFinite(x) ? Math.round(x) : 0;
-  x = x > 2147483647 ? 2147483647 : x < -2147483647 ? -2147483647 : x | 0;
+  x = x > INT_MAX ? INT_MAX : x < -INT_MAX ? -INT_MAX : x | 0;
   return x < 0 ? "-" + (-x).toString(36) : x.toString(36);
 }
 
@@ -44,28 +45,53 @@ export function esc(s: string): string {
   return o;
 }
 
-/** Finish a line: append the CRC of the body and the newline. */
-function line(body: string, crc: Crc): string {
+/** The line (with "\n") of fields f numbered seq, ending in the CRC of everything before it. */
+function line(seq: number, f: Fields, crc: Crc): string {
+  let body = f[0] + b36(seq);
+  for (let i = 1; i < f.length; i++) {
+    const v = f[i];
+    body += "," + (typeof v == "number" ? b36(v) : v);
+  }
   return body + "*" + hex8(crc(body)) + "\n";
+}
+
+// Each record kind's fields, from its values in record units (see records.ts), in the order of
+// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). LogOut calls
+// these straight from what the session knows, encode() from a record: one layout for both.
+
+export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
+  return ["H", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
+}
+
+export function stepFields(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number,
+  avgPaceSPerKm: number, avgHr: number, maxHr: number, avgCad: number, why: StepWhy, flags: number, quality: number): Fields {
+  return ["S", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
+}
+
+export function eventFields(tMs: number, what: EventWhat, value: number | undefined): Fields {
+  return ["F", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
+}
+
+export function rpeFields(rpe: number, idx: number | undefined): Fields {
+  return ["R", rpe, idx === undefined ? "" : idx];
+}
+
+export function endFields(durMs: number, distM: number, why: EndWhy): Fields {
+  return ["E", durMs, distM * 10, END_WHYS.indexOf(why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
 export function encode(r: LineRec, seq: number, crc: Crc): string {
-  let f: string;
-  if (r.k == "H")
-    f =
-      LOG_FORMAT + "," + b36(Math.floor(r.startMs / 1000)) + "," + b36(r.startMs % 1000) + "," + hex8(r.planHash) +
-      "," + esc(r.plan) + "," + esc(r.version) + "," + (r.goal === undefined ? "" : esc(r.goal));
-  else if (r.k == "S")
-    f =
-      b36(r.idx) + "," + b36(STEP_KINDS.indexOf(r.kind)) + "," + b36(r.rep) + "," + b36(r.startMs) + "," + b36(r.durMs) +
-      "," + b36(r.distM * 10) + "," + b36(r.avgPaceSPerKm * 10) + "," + b36(r.avgHr) + "," + b36(r.maxHr) + "," +
-      b36(r.avgCad) + "," + b36(STEP_WHYS.indexOf(r.why)) + "," + b36(r.flags) + "," + b36(r.quality);
-  else if (r.k == "F")
-    f = b36(r.tMs) + "," + b36(EVENT_WHATS.indexOf(r.what)) + "," + (r.value === undefined ? "" : b36(r.value * 10));
-  else if (r.k == "R") f = b36(r.rpe) + "," + (r.idx === undefined ? "" : b36(r.idx));
-  else f = b36(r.durMs) + "," + b36(r.distM * 10) + "," + b36(END_WHYS.indexOf(r.why));
-  return line(r.k + b36(seq) + "," + f, crc);
+  return line(seq, fieldsOf(r), crc);
+}
+
+function fieldsOf(r: LineRec): Fields {
+  if (r.k == "H") return headFields(r.startMs, r.plan, r.planHash, r.version, r.goal);
+  if (r.k == "S")
+    return stepFields(r.idx, r.kind, r.rep, r.startMs, r.durMs, r.distM, r.avgPaceSPerKm, r.avgHr, r.maxHr, r.avgCad, r.why, r.flags, r.quality);
+  if (r.k == "F") return eventFields(r.tMs, r.what, r.value);
+  if (r.k == "R") return rpeFields(r.rpe, r.idx);
+  return endFields(r.durMs, r.distM, r.why);
 }
 
 /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
@@ -89,11 +115,14 @@ export class LogWriter {
   seq: number;
   private crc: Crc;
   private per: number;
+  /** points on the pending `T` line */
   private n: number;
-  private s: string;
-  private t: number;
-  private la: number;
-  private lo: number;
+  // set by the first point of a line: the line after its kind and seq (the first point's fields,
+  // then the deltas so far), and the last point, in s and 1e-5 degree
+  private s!: string;
+  private t!: number;
+  private la!: number;
+  private lo!: number;
 
   /** lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first). */
   constructor(crc: Crc, lastSeq: number, pointsPerLine?: number) {
@@ -101,15 +130,11 @@ export class LogWriter {
     this.seq = lastSeq;
     this.per = pointsPerLine || 12;
     this.n = 0;
-    this.s = "";
-    this.t = 0;
-    this.la = 0;
-    this.lo = 0;
   }
 
-  /** The line for any record but the track. */
-  rec(r: LineRec): string {
-    return encode(r, ++this.seq, this.crc);
+  /** The next line: a record (any but the track) from its fields (headFields() etc.). */
+  rec(f: Fields): string {
+    return line(++this.seq, f, this.crc);
   }
 
   /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
@@ -119,6 +144,7 @@ export class LogWriter {
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);
     if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
+    // T_TIME_S, T_LAT_E5, T_LON_E5, then T_DELTAS: the first point and the "," before the deltas
     else this.s = b36(t) + "," + b36(a) + "," + b36(o) + ",";
     this.t = t;
     this.la = a;
@@ -130,6 +156,6 @@ export class LogWriter {
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    return line("T" + b36(++this.seq) + "," + this.s, this.crc);
+    return line(++this.seq, ["T", this.s], this.crc);
   }
 }

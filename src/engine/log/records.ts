@@ -146,6 +146,58 @@ export const END_WHYS: readonly EndWhy[] = ["done", "ended", "saved"];
 /** Version of the line format, the first field of every `H` line. */
 export const LOG_FORMAT = 1;
 
+// Where each field sits on a line: its index in body.split(","), where field 0 is the kind letter
+// with the seq ("S1f"); *_FIELDS is the number of fields. The decoder and the watch's scan read
+// through these names, so they cannot disagree on the order; the encoder writes the fields in this
+// order (as array literals: less code on the watch than f[S_IDX] = ...), which
+// tests/log/format.test.ts checks against these names. (Plain constants: esbuild inlines them,
+// and the watch build would rename the members of an enum.)
+export const H_FORMAT = 1;
+/** wall clock at start: whole seconds, then the milliseconds within that second */
+export const H_START_S = 2;
+export const H_START_MS_REST = 3;
+export const H_PLAN_HASH = 4;
+export const H_PLAN = 5;
+export const H_VERSION = 6;
+export const H_GOAL = 7;
+export const H_FIELDS = 8;
+
+export const S_IDX = 1;
+export const S_KIND = 2;
+export const S_REP = 3;
+export const S_START_MS = 4;
+export const S_DUR_MS = 5;
+export const S_DIST_DM = 6;
+export const S_PACE_DS_PER_KM = 7;
+export const S_AVG_HR = 8;
+export const S_MAX_HR = 9;
+export const S_AVG_CAD = 10;
+export const S_WHY = 11;
+export const S_FLAGS = 12;
+export const S_QUALITY = 13;
+export const S_FIELDS = 14;
+
+/** `T`: the first point absolute (s, 1e-5 degree), then the other points as packed deltas */
+export const T_TIME_S = 1;
+export const T_LAT_E5 = 2;
+export const T_LON_E5 = 3;
+export const T_DELTAS = 4;
+export const T_FIELDS = 5;
+
+export const F_TIME_MS = 1;
+export const F_WHAT = 2;
+export const F_VALUE_TENTHS = 3;
+export const F_FIELDS = 4;
+
+export const R_RPE = 1;
+export const R_IDX = 2;
+export const R_FIELDS = 3;
+
+export const E_DUR_MS = 1;
+export const E_DIST_DM = 2;
+export const E_WHY = 3;
+export const E_FIELDS = 4;
+
 // The track's packed-delta alphabet: printable ASCII from "-" (0x2d) to "~" (0x7e), so never
 // "," "*" "%" or a space. Each number is zigzag-coded, then written least significant digit
 // first: continuation digits (base PACK_CONT) from PACK_CONT_0, ended by one terminal digit

@@ -1,0 +1,24 @@
+// Writing whole records through a LogWriter, as tests and the bench do (the watch's LogOut
+// hands the writer each record's fields instead).
+import { encode, type LogWriter } from "../../src/engine/log/encode";
+import type { LineRec } from "../../src/engine/log/records";
+import { crc32 } from "../../src/sim/crc";
+
+/** w's next line, for a record given whole. */
+export function nextLine(w: LogWriter, r: LineRec): string {
+  return encode(r, ++w.seq, crc32);
+}
+
+/**
+ * A short session as LogOut writes it in LOG_FORMAT 1: header, two points, an event, a work step,
+ * its RPE and the end. Logs on watches and phones look like this: these bytes must keep decoding
+ * to the same records, and the encoder must keep writing them.
+ */
+export const FIXED_LOG = [
+  "H1,1,s44we8,3f,e468c65b,6x400%2c 200 jog,0.01,5k 20:00*72dedf8a\n",
+  "F2,5sc,6,1xv*b209b0d7\n",
+  "T3,1,3jrpu,zghd,7}2X*c31da95b\n",
+  "S4,0,2,1,0,1xg0,334,1qi,4r,50,52,1,1,2*87fe0274\n",
+  "R5,7,0*4d6d8738\n",
+  "E6,222o,35z,1*6e00b109\n",
+];
