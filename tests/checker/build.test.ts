@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import { buildApp, checkApp } from "../../build.mjs";
 import { checkBuiltFile } from "../../tools/checker.mjs";
-import { missingModules, strayModules, mapSources, sizeOf } from "../../tools/checker/build-checks.mjs";
+import { missingModules, strayModules, mapSources, sizeOf, SIZE_BUDGET_BYTES } from "../../tools/checker/build-checks.mjs";
 import { compile } from "./compile";
 
 function tempDir() {
@@ -61,6 +61,15 @@ describe("every engine module must be bundled", () => {
 });
 
 describe("size", () => {
+  it("fails the build over the 24 KB budget, naming the tool that shows where the bytes are", () => {
+    const dir = tempDir();
+    const js = `var a = "${"x".repeat(SIZE_BUDGET_BYTES)}";\na;\n`;
+    writeFileSync(join(dir, "app.js"), js);
+    writeFileSync(join(dir, "app.js.map"), '{"version":3,"sources":[],"names":[],"mappings":""}');
+    const failures = checkApp({ js, map: '{"sources":[]}', app: join(dir, "app.js"), mapFile: join(dir, "app.js.map"), inputs: [] });
+    expect(failures.some((f: string) => /over the 24576-byte budget.*tools\/sizes\.mjs/.test(f))).toBe(true);
+  });
+
   it("counts UTF-8 bytes and gzip", () => {
     const s = sizeOf("é".repeat(1000));
     expect(s.raw).toBe(2000);
