@@ -65,6 +65,9 @@ describe("track round trip", () => {
   it("ignores points without a fix and has nothing to flush when empty", () => {
     const w = new LogWriter(crc32, 0, 3);
     expect(w.add(1, NaN, NaN)).toBeNull();
+    // a broken time is dropped too (packing its delta would never end)
+    expect(w.add(NaN, 50, 8)).toBeNull();
+    expect(w.add(Infinity, 50, 8)).toBeNull();
     expect(w.flush()).toBeNull();
     expect(w.seq).toBe(0);
     expect(w.add(1, 50, 8)).toBeNull();

@@ -139,7 +139,8 @@ export class LogWriter {
 
   /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
   add(tS: number, lat: number, lon: number): string | null {
-    if (!isFinite(lat) || !isFinite(lon)) return null;
+    // a non-finite delta would never pack (pack() loops on it)
+    if (!isFinite(tS + lat + lon)) return null;
     const t = Math.round(tS);
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);

@@ -5,10 +5,12 @@
 import type { Plan } from "../plan";
 import * as L from "./limits";
 import { expandedCount } from "./totals";
+import { STEP_KINDS } from "../log/records";
 
 export type ParseResult = { ok: true; plan: Plan } | { ok: false; error: string };
 
-const KINDS = ["warmup", "stride", "work", "recovery", "cooldown", "rest"];
+/** the step kinds: the log's code table is the one list */
+const KINDS: readonly string[] = STEP_KINDS;
 const ENDS = ["time", "dist", "lap", "hrBelow", "hrAbove"];
 const PLAN_KEYS = ["v", "name", "note", "steps"];
 const STEP_KEYS = ["kind", "end", "pace", "hr", "minCad", "label"];
