@@ -6,19 +6,9 @@ import { decodeLine, decodeLog } from "../../src/engine/log/decode";
 import type { LineRec } from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
 import { lineRec, track, expectSameRec } from "./arb";
-import { nextLine } from "./lines";
+import { writeLog, nextLine } from "./lines";
 
-/** A log of records and track points written the way the watch writes it. */
-function write(recs: LineRec[], pts: { tS: number; lat: number; lon: number }[]): string {
-  const w = new LogWriter(crc32, 0, 5);
-  let text = "";
-  recs.forEach((r, i) => {
-    text += nextLine(w, r);
-    const p = pts[i];
-    if (p) text += w.add(p.tS, p.lat, p.lon) ?? "";
-  });
-  return text + (w.flush() ?? "");
-}
+const write = (recs: LineRec[], pts: { tS: number; lat: number; lon: number }[]) => writeLog(recs, pts, 5);
 const log = fc.tuple(fc.array(lineRec, { minLength: 1, maxLength: 25 }), track).map(([recs, pts]) => ({ recs, text: write(recs, pts) }));
 
 describe("CRC", () => {

@@ -1,12 +1,24 @@
 // Writing whole records through a LogWriter, as tests and the bench do (the watch's LogOut
 // hands the writer each record's fields instead).
-import { encode, type LogWriter } from "../../src/engine/log/encode";
+import { encode, LogWriter } from "../../src/engine/log/encode";
 import type { LineRec } from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
 
 /** w's next line, for a record given whole. */
 export function nextLine(w: LogWriter, r: LineRec): string {
   return encode(r, ++w.seq, crc32);
+}
+
+/** A log of records, with a track point after each, written the way the watch writes it. */
+export function writeLog(recs: LineRec[], pts: { tS: number; lat: number; lon: number }[], perLine: number): string {
+  const w = new LogWriter(crc32, 0, perLine);
+  let text = "";
+  recs.forEach((r, i) => {
+    text += nextLine(w, r);
+    const p = pts[i];
+    if (p) text += w.add(p.tS, p.lat, p.lon) ?? "";
+  });
+  return text + (w.flush() ?? "");
 }
 
 /**

@@ -8,7 +8,7 @@ import { decodeLog } from "../../src/engine/log/decode";
 import type { LineRec } from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
 import { lineRec, track } from "./arb";
-import { nextLine, FIXED_LOG } from "./lines";
+import { writeLog, nextLine, FIXED_LOG } from "./lines";
 import { writeHour } from "./hour";
 
 /** What src/watch/scan.ts returns (not imported: watch code type-checks only against the watch's globals). */
@@ -87,17 +87,7 @@ function scan(text: string, n = 3): Scan {
   return scanLog(n);
 }
 
-/** A log of records and track points written the way the watch writes it. */
-function write(recs: LineRec[], pts: { tS: number; lat: number; lon: number }[]): string {
-  const w = new LogWriter(crc32, 0, 4);
-  let text = "";
-  recs.forEach((r, i) => {
-    text += nextLine(w, r);
-    const p = pts[i];
-    if (p) text += w.add(p.tS, p.lat, p.lon) ?? "";
-  });
-  return text + (w.flush() ?? "");
-}
+const write = (recs: LineRec[], pts: { tS: number; lat: number; lon: number }[]) => writeLog(recs, pts, 4);
 const log = fc.tuple(fc.array(lineRec, { minLength: 1, maxLength: 25 }), track).map(([recs, pts]) => write(recs, pts));
 
 describe("scanLog", () => {
