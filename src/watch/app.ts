@@ -32,14 +32,13 @@ export class App {
   remove: () => void;
 
   constructor() {
-    const me = this;
     this.set = loadSettings();
     this.sensors = new Sensors();
     this.run = null;
     this.swapping = false;
     this.timer = 0;
-    this.kill = function () { me.cleanup(); };
-    this.remove = function () { if (!me.swapping) me.cleanup(); };
+    this.kill = () => { this.cleanup(); };
+    this.remove = () => { if (!this.swapping) this.cleanup(); };
   }
 
   start(): void {
@@ -86,7 +85,7 @@ export class App {
 
   /** shows a menu in place of the current screen */
   menu(m: any): void {
-    this.swap(function () { E.showMenu(m); });
+    this.swap(() => { E.showMenu(m); });
   }
 
   /** appends records to log sc.n after what it already holds */
@@ -94,7 +93,7 @@ export class App {
     const f = storage().open(logName(sc.n), "a");
     // a torn last line must not swallow the first new record
     f.write("\n");
-    return new LogOut({ write: function (l) { f.write(l); }, crc: E.CRC32 }, sc.lastSeq);
+    return new LogOut({ write: (l) => { f.write(l); }, crc: E.CRC32 }, sc.lastSeq);
   }
 
   inHistory(n: number): boolean {
@@ -114,29 +113,26 @@ export class App {
   }
 
   list(): void {
-    const me = this;
     const ws = workouts();
     // the last used first
     const h = loadHistory();
     for (let i = 1; h.length && i < ws.length; i++) if (ws[i].name === h[0][5]) ws.unshift(ws.splice(i, 1)[0]);
-    const menu = this.head("SpeedSeq", function () { load(); });
-    ws.forEach(function (w) {
-      menu[w.plan ? w.name : "! " + w.name] = function () { if (w.plan) me.prestart(w.name); else me.unreadable(w.name); };
+    const menu = this.head("SpeedSeq", () => { load(); });
+    ws.forEach((w) => {
+      menu[w.plan ? w.name : "! " + w.name] = () => { if (w.plan) this.prestart(w.name); else this.unreadable(w.name); };
     });
-    menu["History"] = function () { me.history(); };
+    menu["History"] = () => { this.history(); };
     this.menu(menu);
   }
 
   /** a workout file or plan the watch cannot run: say so, leave the file as it is */
   unreadable(name: string): void {
-    const me = this;
-    this.swap(function () {
-      E.showPrompt(name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", { title: "Workout", buttons: { "OK": 1 } }).then(function () { me.list(); });
+    this.swap(() => {
+      E.showPrompt(name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", { title: "Workout", buttons: { "OK": 1 } }).then(() => { this.list(); });
     });
   }
 
   prestart(name: string): void {
-    const me = this;
     let plan: Plan | null = null;
     let tot = { distM: 0, estS: 0 };
     try {
@@ -151,14 +147,14 @@ export class App {
     const estS = tot.estS;
     const needB = (estS / 3600) * LOG_BYTES_PER_H + SF_CHUNK;
     this.sensors.on();
-    const ok = function (): boolean {
-      const f = me.sensors.fix;
+    const ok = (): boolean => {
+      const f = this.sensors.fix;
       return !dist || (!!f && f.fix > 0);
     };
-    const draw = function () {
-      const f = me.sensors.fix;
+    const draw = () => {
+      const f = this.sensors.fix;
       const fix = !!f && f.fix > 0;
-      const hr = me.sensors.conf >= 50;
+      const hr = this.sensors.conf >= 50;
       const bat = E.getBattery();
       const free = storage().getFree();
       const note = plan.note || "";
@@ -168,22 +164,22 @@ export class App {
         note.substr(29, 29), 1, BLACK,
         fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
         (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
-        hr ? "HR " + me.sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
+        hr ? "HR " + this.sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
         "Bat " + bat + "% plan " + fmtTime(estS), 1, (bat / 100) * GPS_HOURS * 3600 < estS ? RED : BLACK,
         "Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(needB / 1024) + "K", 1, free < needB ? RED : BLACK,
         ok() ? "BTN: start" : "Wait for GPS", 2, BLACK,
         !dist && !fix ? "no GPS: this workout needs none" : "", 1, BLACK,
       ]);
     };
-    this.swap(function () {
+    this.swap(() => {
       Bangle.setUI({
         mode: "custom",
-        btn: function () {
+        btn: () => {
           const ns = logNumbers();
-          if (ok()) me.go(plan, ns.length ? ns[ns.length - 1] + 1 : 0, 0, 0);
+          if (ok()) this.go(plan, ns.length ? ns[ns.length - 1] + 1 : 0, 0, 0);
         },
-        back: function () { me.sensors.off(); me.list(); },
-        remove: me.remove,
+        back: () => { this.sensors.off(); this.list(); },
+        remove: this.remove,
       });
     });
     draw();
@@ -192,37 +188,35 @@ export class App {
 
   /** starts (or continues) a session on log n */
   go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
-    const me = this;
     const run = (this.run = new Run(plan, this.set, this.sensors, n, this.set.race + "m " + fmtTime(this.set.time), lastSeq, fromIdx));
-    run.onDone = function () {
-      me.run = null;
+    run.onDone = () => {
+      this.run = null;
       // let the end pattern play out
-      setTimeout(function () { run.buzzer.stop(); }, 4000);
-      me.summary(scanLog(n));
+      setTimeout(() => { run.buzzer.stop(); }, 4000);
+      this.summary(scanLog(n));
     };
-    run.onMenu = function () { me.actions(); };
-    this.swap(function () { run.ui(me.remove); });
+    run.onMenu = () => { this.actions(); };
+    this.swap(() => { run.ui(this.remove); });
   }
 
   /** the paused session's actions */
   actions(): void {
-    const me = this;
     const run = this.run;
     if (!run) return;
     const st = run.s.step;
-    const back = function () { me.swap(function () { run.ui(me.remove); }); };
-    const act = function (c: "resume" | "skip" | "extend") {
-      return function () { run.cmd(c); back(); };
+    const back = () => { this.swap(() => { run.ui(this.remove); }); };
+    const act = (c: "resume" | "skip" | "extend") => {
+      return () => { run.cmd(c); back(); };
     };
     const menu = this.head("Paused", back);
     menu["Resume"] = act("resume");
     menu[st && st.end.lap ? "Lap" : "Next step"] = act("skip");
     if (st && (st.kind === "recovery" || st.kind === "rest")) menu["+30 s"] = act("extend");
-    menu["End session"] = function () {
-      me.swap(function () {
-        E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true } }).then(function (yes) {
+    menu["End session"] = () => {
+      this.swap(() => {
+        E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true } }).then((yes) => {
           if (yes) run.cmd("end");
-          if (me.run) back();
+          if (this.run) back();
         });
       });
     };
@@ -230,56 +224,52 @@ export class App {
   }
 
   recover(sc: Scan): void {
-    const me = this;
-    this.swap(function () {
-      E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then(function (v) {
-        const plan = v === 1 ? me.plan(sc.plan) : null;
-        if (plan) return me.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
+    this.swap(() => {
+      E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then((v) => {
+        const plan = v === 1 ? this.plan(sc.plan) : null;
+        if (plan) return this.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
         // save: close the log as it is
-        me.logOut(sc).end(sc.durMs, sc.distM, "saved");
-        me.summary(scanLog(sc.n));
+        this.logOut(sc).end(sc.durMs, sc.distM, "saved");
+        this.summary(scanLog(sc.n));
       });
     });
   }
 
   /** every work split, then the session's RPE */
   summary(sc: Scan): void {
-    const me = this;
     const menu = this.head(fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km");
-    menu["Rate effort"] = function () { me.rpe(sc); };
+    menu["Rate effort"] = () => { this.rpe(sc); };
     const sp = sc.splits;
     for (let i = 0; i < sp.length; i += 5) {
       const pace = sp[i + 1] >= 10 ? sp[i + 2] / sp[i + 1] : 0;
-      menu[sp[i] + ": " + Math.round(sp[i + 1]) + "m " + fmtTime(sp[i + 2] / 1000)] = { value: pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-", onchange: function () {} };
+      menu[sp[i] + ": " + Math.round(sp[i + 1]) + "m " + fmtTime(sp[i + 2] / 1000)] = { value: pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-", onchange: () => {} };
     }
     this.menu(menu);
   }
 
   rpe(sc: Scan): void {
-    const me = this;
     let rpe = 6;
-    const save = function () {
-      me.logOut(sc).rpe(rpe, undefined as unknown as number);
+    const save = () => {
+      this.logOut(sc).rpe(rpe, undefined as unknown as number);
       const min = sc.durMs / 60000;
       addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round(rpe * min), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
-      me.list();
+      this.list();
     };
     const menu = this.head("Effort 1-10");
-    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: function (v: number) { rpe = v; } };
+    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: (v: number) => { rpe = v; } };
     menu["Save"] = save;
     this.menu(menu);
   }
 
   history(): void {
-    const me = this;
     const h = loadHistory();
-    const menu = this.head("History", function () { me.list(); });
+    const menu = this.head("History", () => { this.list(); });
     for (let i = 0; i < h.length; i++) {
       const e = h[i];
       const d = new Date(e[0] * 1000);
-      menu[(d.getMonth() + 1) + "/" + d.getDate() + " " + e[5] + " " + fmtTime(e[1])] = { value: "L" + e[2] + " R" + e[3] + (e[4] ? " H" : " E"), onchange: function () {} };
+      menu[(d.getMonth() + 1) + "/" + d.getDate() + " " + e[5] + " " + fmtTime(e[1])] = { value: "L" + e[2] + " R" + e[3] + (e[4] ? " H" : " E"), onchange: () => {} };
     }
-    if (!h.length) menu["No sessions yet"] = function () {};
+    if (!h.length) menu["No sessions yet"] = () => {};
     this.menu(menu);
   }
 }

@@ -16,21 +16,19 @@ export class Buzzer {
 
   /** plays pattern id delayMs from now */
   play(id: number, delayMs: number): void {
-    const me = this;
-    this.later(delayMs, function () { me.step(PATTERNS[id], 0); });
+    this.later(delayMs, () => { this.step(PATTERNS[id], 0); });
   }
 
   step(p: number[], i: number): void {
-    const me = this;
     if (i >= p.length || !this.on) return;
-    const next = function () { me.step(p, i + 1); };
+    const next = () => { this.step(p, i + 1); };
     if (i % 2) this.later(p[i], next);
     else Bangle.buzz(p[i], this.strength).then(next);
   }
 
   later(ms: number, fn: () => void): void {
     const t = this.timers;
-    const id = setTimeout(function () {
+    const id = setTimeout(() => {
       t.splice(t.indexOf(id), 1);
       fn();
     }, ms > 0 ? ms : 0);

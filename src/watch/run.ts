@@ -40,13 +40,12 @@ export class Run {
 
   /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one */
   constructor(plan: Plan, set: Settings, sensors: Sensors, logN: number, goal: string, lastSeq: number, fromIdx: number) {
-    const me = this;
     this.file = storage().open(logName(logN), "a");
     this.buzzer = new Buzzer(set.buzz);
     this.sensors = sensors;
     this.view = { mi: set.mi, low: storage().getFree() < LOW_BYTES };
     this.full = false;
-    this.onDone = this.onMenu = function () {};
+    this.onDone = this.onMenu = () => {};
     this.cad = new CadenceEstimator(E);
     const o = Bangle.getOptions();
     this.saved = { btnLoadTimeout: o.btnLoadTimeout || 1500 };
@@ -59,18 +58,18 @@ export class Run {
     sensors.on();
     sensors.sport();
     this.s = new Session(plan, {
-      buzz: function (id, d) { me.buzzer.play(id, d); },
-      write: function (l) { me.write(l); },
+      buzz: (id, d) => { this.buzzer.play(id, d); },
+      write: (l) => { this.write(l); },
       crc: E.CRC32,
     }, Date.now(), VERSION, goal, lastSeq, fromIdx);
     this.s.drop = new DropDetector();
     sensors.sink = {
-      gps: function (f) { me.s.gpsFix(Date.now(), f); me.after(); },
-      hrm: function (h) { me.s.hrm(Date.now(), h.bpm, h.confidence); me.after(); },
-      accel: function (a) { if (me.cad.push(a.x, a.y, a.z, Date.now())) { me.s.cadence(Date.now(), me.cad.spm, me.cad.conf); me.after(); } },
-      step: function (n) { me.cad.steps(n, Date.now()); },
+      gps: (f) => { this.s.gpsFix(Date.now(), f); this.after(); },
+      hrm: (h) => { this.s.hrm(Date.now(), h.bpm, h.confidence); this.after(); },
+      accel: (a) => { if (this.cad.push(a.x, a.y, a.z, Date.now())) { this.s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); } },
+      step: (n) => { this.cad.steps(n, Date.now()); },
     };
-    this.timer = setInterval(function () { me.s.tick(Date.now()); me.after(); me.draw(); }, 1000);
+    this.timer = setInterval(() => { this.s.tick(Date.now()); this.after(); this.draw(); }, 1000);
   }
 
   /** appends a log line; when flash runs low the track lines are dropped, never the splits */
@@ -105,16 +104,15 @@ export class Run {
 
   /** the run screen's controls */
   ui(remove: () => void): void {
-    const me = this;
     Bangle.setUI({
       mode: "custom",
-      btn: function () {
-        const st = me.s.step;
-        if (me.s.mode === PAUSED) me.cmd("resume");
-        else if (st && st.end.lap) me.cmd("lap");
-        else me.cmd("pause");
+      btn: () => {
+        const st = this.s.step;
+        if (this.s.mode === PAUSED) this.cmd("resume");
+        else if (st && st.end.lap) this.cmd("lap");
+        else this.cmd("pause");
       },
-      touch: function () { if (me.s.mode === PAUSED) me.onMenu(); },
+      touch: () => { if (this.s.mode === PAUSED) this.onMenu(); },
       remove: remove,
     });
     this.draw();

@@ -22,17 +22,16 @@ export class Sensors {
   ls: { [ev: string]: (d: any) => void };
 
   constructor() {
-    const me = this;
     this.fix = null;
     this.bpm = 0;
     this.conf = 0;
     this.sink = null;
     this.saved = null;
     this.ls = {
-      GPS: function (f: GPSFix) { me.fix = f; if (me.sink) me.sink.gps(f); },
-      HRM: function (h: HRMData) { me.bpm = h.bpm; me.conf = h.confidence; if (me.sink) me.sink.hrm(h); },
-      accel: function (a: AccelData) { if (me.sink) me.sink.accel(a); },
-      step: function (n: number) { if (me.sink) me.sink.step(n); },
+      GPS: (f: GPSFix) => { this.fix = f; if (this.sink) this.sink.gps(f); },
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; if (this.sink) this.sink.hrm(h); },
+      accel: (a: AccelData) => { if (this.sink) this.sink.accel(a); },
+      step: (n: number) => { if (this.sink) this.sink.step(n); },
     };
   }
 

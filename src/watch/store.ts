@@ -62,7 +62,7 @@ export function logNumbers(): number[] {
     const n = parseInt(names[i].substr(LOG.length), 10);
     if (n >= 0 && out.indexOf(n) < 0) out.push(n);
   }
-  return out.sort(function (a, b) { return a - b; });
+  return out.sort((a, b) => { return a - b; });
 }
 
 export type HistEntry = [number, number, number, number, number, string, number];

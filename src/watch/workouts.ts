@@ -21,7 +21,7 @@ function looksLikePlan(p: any): boolean {
 export function workouts(): Entry[] {
   const out: Entry[] = [];
   const seen: string[] = [];
-  const add = function (name: string, plan: Plan | null) {
+  const add = (name: string, plan: Plan | null) => {
     if (seen.indexOf(name) >= 0) return;
     seen.push(name);
     out.push({ name: name, plan: plan });
