@@ -20,7 +20,8 @@ export function appSource(): string {
   return app;
 }
 
-export function boot(o: { storage?: Storage; battery?: number; startTime?: number } = {}): Board {
+/** a booted board with the app running; no accelerometer samples unless `accel` gives them */
+export function boot(o: { storage?: Storage; battery?: number; startTime?: number; accel?: (tMs: number) => { x: number; y: number; z: number } } = {}): Board {
   const b = createBoard({ accel: false, ...o });
   installApp(b, appSource());
   return b;
