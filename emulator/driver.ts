@@ -183,12 +183,13 @@ export async function settle(b: Board): Promise<void> {
 
 /**
  * Wrist accelerometer samples for one 10 s chunk, synthesised (src/sim/wrist.ts) from the source's
- * cadence around it. Every chunk uses the same seed, so the runner's build and style stay the same.
+ * cadence around it. Every chunk is the same runner (build and style from the seed) with its own
+ * step jitter and sensor noise (seeded by the chunk), so the noise does not repeat every 10 s.
  */
 export function wristChunk(rows: Row[], k: number, seed: number): WristSample[] {
   const t0 = k * CHUNK_S;
   const series = rows.filter((r) => r.tS >= t0 - 2 && r.tS <= t0 + CHUNK_S + 2).map((r) => ({ tS: r.tS - t0, spm: isFinite(r.spm) ? r.spm : 0 }));
   if (series.length < 2) return [];
-  const syn = fromCadenceSeries(series, seed, "recording");
+  const syn = fromCadenceSeries(series, seed, "recording", seed * 100003 + k);
   return syn.samples.filter((s) => s.tMs >= 0 && s.tMs < CHUNK_S * 1000).map((s) => ({ ...s, tMs: s.tMs + t0 * 1000 }));
 }

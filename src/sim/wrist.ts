@@ -65,8 +65,12 @@ function defaultGait(spm: number): Gait {
   return spm <= 0 ? "still" : spm < 140 ? "walk" : "run";
 }
 
-/** Synthesise a scenario for one runner (the seed picks the runner's build, style and the noise). */
-export function synthesise(sc: Scenario, seed: number): Synth {
+/**
+ * Synthesise a scenario for one runner. The seed picks the runner's build and style, and also the
+ * noise unless noiseSeed is given: then the same runner gets fresh step jitter and sensor noise
+ * (the emulator synthesises 10 s chunks of one runner, which must not repeat).
+ */
+export function synthesise(sc: Scenario, seed: number, noiseSeed?: number): Synth {
   const r = rng(seed);
   const u = (lo: number, hi: number) => lo + (hi - lo) * r();
   // the runner
@@ -81,11 +85,13 @@ export function synthesise(sc: Scenario, seed: number): Synth {
   const swingPhase = u(0, 2 * Math.PI);
   let pitch = u(-0.5, 0.5), roll = u(-0.6, 0.6);
   const jitterMs = u(2, 8);
+  // from here on only noise: the same stream as the runner's unless a noise seed is given
+  const n = noiseSeed === undefined ? r : rng(noiseSeed);
 
   // steps from a phase accumulator at 1 ms resolution of the profile (10 ms steps)
   const stepMs: number[] = [];
   const durMs = sc.durationS * 1000;
-  let phase = r();
+  let phase = n();
   let parity = 0;
   for (let t = 0; t < durMs; t += 10) {
     const spm = sc.spmAt(t / 1000);
@@ -94,7 +100,7 @@ export function synthesise(sc: Scenario, seed: number): Synth {
     if (phase >= 1) {
       phase -= 1;
       const iv = 60000 / spm;
-      const off = (parity ? timeAsym : -timeAsym) * iv * 0.5 + gauss(r) * stepCv * iv;
+      const off = (parity ? timeAsym : -timeAsym) * iv * 0.5 + gauss(n) * stepCv * iv;
       stepMs.push(t + off);
       parity ^= 1;
     }
@@ -110,7 +116,7 @@ export function synthesise(sc: Scenario, seed: number): Synth {
   let k = 0; // index of the last step at or before t
   let swingF = 1, turnG = 0;
   for (let i = 0; ; i++) {
-    const t = i * dtMs + Math.abs(gauss(r)) * jitterMs;
+    const t = i * dtMs + Math.abs(gauss(n)) * jitterMs;
     if (t >= durMs) break;
     const tS = t / 1000;
     while (k + 1 < stepMs.length && stepMs[k + 1] <= t) k++;
@@ -121,8 +127,8 @@ export function synthesise(sc: Scenario, seed: number): Synth {
     const dtS = dtMs / 1000;
     swingF += ((sc.swingAt ? sc.swingAt(tS) : 1) - swingF) * Math.min(1, dtS / 0.6);
     turnG += ((sc.turnAt ? sc.turnAt(tS) : 0) - turnG) * Math.min(1, dtS / 1.5);
-    pitch += gauss(r) * 0.01 * Math.sqrt(dtS);
-    roll += gauss(r) * 0.01 * Math.sqrt(dtS);
+    pitch += gauss(n) * 0.01 * Math.sqrt(dtS);
+    roll += gauss(n) * 0.01 * Math.sqrt(dtS);
     pitch *= 1 - 0.002 * dtS;
     roll *= 1 - 0.002 * dtS;
 
@@ -159,7 +165,7 @@ export function synthesise(sc: Scenario, seed: number): Synth {
     let x = x1 + tangG;
     let y = cr * lat - sr * z1;
     let z = sr * lat + cr * z1 + centG;
-    x += gauss(r) * noiseG; y += gauss(r) * noiseG; z += gauss(r) * noiseG;
+    x += gauss(n) * noiseG; y += gauss(n) * noiseG; z += gauss(n) * noiseG;
     x = Math.round(x / q) * q; y = Math.round(y / q) * q; z = Math.round(z / q) * q;
     samples.push({ tMs: Math.round(t), x, y, z });
   }
@@ -261,7 +267,7 @@ export function allScenarios(): Scenario[] {
  * A scenario that follows a recording's cadence column (steps/min, both feet) at 12.5 Hz.
  * Rows with no cadence count as standing; below 140 as walking. Linear between rows.
  */
-export function fromCadenceSeries(series: { tS: number; spm: number }[], seed: number, name = "recording"): Synth {
+export function fromCadenceSeries(series: { tS: number; spm: number }[], seed: number, name = "recording", noiseSeed?: number): Synth {
   const pts = series.filter((p) => isFinite(p.tS) && isFinite(p.spm));
   let j = 0;
   const spmAt = (t: number) => {
@@ -272,5 +278,5 @@ export function fromCadenceSeries(series: { tS: number; spm: number }[], seed: n
     return a.spm + ((b.spm - a.spm) * (t - a.tS)) / (b.tS - a.tS);
   };
   const durationS = pts.length ? pts[pts.length - 1].tS : 0;
-  return synthesise({ name, durationS, rateHz: RUN, spmAt }, seed);
+  return synthesise({ name, durationS, rateHz: RUN, spmAt }, seed, noiseSeed);
 }
