@@ -47,6 +47,11 @@ describe("apps/speedseq/metadata.json", () => {
     for (const s of meta.storage) expect(existsSync(`${DIR}/${s.url}`), s.url).toBe(true);
   });
 
+  it("its screenshots are the board's current rep and recovery screens (the browser tests' goldens)", () => {
+    expect(meta.screenshots.map((s: { url: string }) => s.url)).toEqual(["screenshot-rep.png", "screenshot-recovery.png"]);
+    for (const k of ["rep", "recovery"]) expect(readFileSync(`${DIR}/screenshot-${k}.png`).equals(readFileSync(`tests/browser/goldens/${k}.png`)), k).toBe(true);
+  });
+
   it("storage names follow the conventions, .info is not among them", () => {
     const names = meta.storage.map((s: { name: string }) => s.name);
     expect(names).toContain(`${APP_ID}.app.js`);
