@@ -10,7 +10,8 @@ export interface GpsFix {
   hdop: number;
 }
 
-const EARTH_M = 6371000;
+/** the sphere every distance is measured on (the synthetic tracks in src/sim use it too) */
+export const EARTH_M = 6371000;
 /** fixes worse than this horizontal dilution are "poor" and not used for distance */
 const MAX_HDOP = 6;
 /** a position implying more than this speed (m/s) from the last good fix is a jump */

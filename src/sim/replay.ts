@@ -3,6 +3,7 @@
 // Optional perturbations: position noise, dropouts, jumps, bad hdop; all seeded.
 import type { Row } from "./recording";
 import { rng, gauss } from "./rng";
+import { M_PER_DEG } from "./synth-track";
 
 export interface GpsEvent {
   lat: number; lon: number; alt: number; speed: number; course: number;
@@ -33,7 +34,6 @@ export interface ReplayOptions {
   seed?: number;
 }
 
-const M_PER_DEG = 111320;
 
 export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
   const from = o.fromS ?? rows[0].tS;

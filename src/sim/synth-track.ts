@@ -3,6 +3,7 @@
 // engine (the recorded crossing and the buzz) can be measured against it.
 import type { Row } from "./recording";
 import { rng, gauss } from "./rng";
+import { EARTH_M } from "../engine/gps";
 
 export interface Segment { durS: number; mps: number }
 
@@ -16,7 +17,9 @@ export interface SynthTrack {
 
 const LAT0 = 51.5;
 const LON0 = -0.12;
-const M_PER_DEG = 111320;
+/** metres per degree of latitude on the engine's sphere, so the synthetic truth and the engine
+ * measure the same metres (111,320, the equator's degree, made every track 0.11 % longer) */
+export const M_PER_DEG = (EARTH_M * Math.PI) / 180;
 
 /**
  * Samples every sampleS seconds (jittered by up to jitterS) along a line heading north-east;

@@ -13,8 +13,12 @@ describe("distance boundaries on synthetic tracks (1 m GPS noise correlated over
     expect(absQuantile(buzzErr, 0.5)).toBeLessThanOrEqual(0.3);
     expect(absQuantile(buzzErr, 0.95)).toBeLessThanOrEqual(1);
   });
-  it("is exact without GPS noise: every recorded end within 0.6 s", () => {
+  // Without noise the errors are centred on 0 (the synthetic truth is measured on the engine's
+  // sphere); what is left comes from the fix phase (each fix arrives 0–1 s after the second it
+  // was taken) and the speed ramps between fixes.
+  it("is exact without GPS noise: median within 0.15 s, every recorded end within 0.7 s", () => {
     const clean = boundaryErrors([21, 22], 0, 60);
-    expect(absQuantile(clean.endErr, 1)).toBeLessThanOrEqual(0.6);
+    expect(absQuantile(clean.endErr, 0.5)).toBeLessThanOrEqual(0.15);
+    expect(absQuantile(clean.endErr, 1)).toBeLessThanOrEqual(0.7);
   });
 });
