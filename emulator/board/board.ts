@@ -562,6 +562,7 @@ export function createBoardCore(opts: BoardOptions) {
     g, appRect, setUI, invoke, realmError,
     newPromise: (exec) => new R.Promise(exec),
     drawWidgets: () => (Bangle.drawWidgets as () => void)(),
+    layoutError: (msg) => { if (!errors.some((e) => e.message === msg)) errors.push({ tMs: loop.now, message: msg }); },
   });
 
   let timeZone = 0;

@@ -1,7 +1,10 @@
 // E.showMessage, E.showPrompt and E.showMenu on the board. Drawn with our fonts (so the draw log
 // shows every label) and driven through Bangle.setUI like the firmware's versions: a prompt's
 // buttons are touch targets (a single button also takes BTN1), a menu row is selected by tapping
-// it, dragging scrolls, and BTN1 or the back widget calls the menu's back. Layout is ours.
+// it, dragging scrolls, and BTN1 or the back widget calls the menu's back. Layout is ours, but a
+// menu row is as wide in characters as the firmware's (its 12x20 font and our 6x8 at scale 2 are
+// both 12 px a character), so a label that would overlap its value or run off the watch's screen
+// is reported as an error.
 import type { Graphics } from "./graphics";
 
 export interface EUiHost {
@@ -12,6 +15,8 @@ export interface EUiHost {
   realmError(msg: string): Error;
   newPromise<T>(exec: (resolve: (v: T) => void) => void): Promise<T>;
   drawWidgets(): void;
+  /** a screen the watch would draw garbled (text overlapping or off the screen): reported like an app error */
+  layoutError(msg: string): void;
 }
 
 export interface EUi {
@@ -125,6 +130,13 @@ export function createEUi(h: EUiHost): EUi {
       const v = item.format ? h.invoke(item.format, item, [item.value]) : typeof item.value === "boolean" ? (item.value ? "Yes" : "No") : item.value;
       return v === undefined ? "" : String(v);
     };
+    /** label and value must fit one row side by side (the firmware draws both, overlapping if need be) */
+    function checkRow(label: string, value: string): void {
+      g.setFont("6x8:2");
+      const need = g.stringWidth(label) + (value ? g.stringWidth(value) + 12 : 0);
+      if (need > r.w - 8)
+        h.layoutError(`menu row ${JSON.stringify(label)}${value ? " with value " + JSON.stringify(value) : ""} needs ${need} px of the ${r.w - 8}: on the watch it would ${value ? "overlap its value" : "run off the screen"}`);
+    }
     function draw(): void {
       g.reset().clearRect(r.x, r.y, r.x2, r.y2);
       if (editing !== undefined) {
@@ -132,9 +144,13 @@ export function createEUi(h: EUiHost): EUi {
         g.setFont("6x8:4").setFontAlign(0, 0).drawString(valueText(menu[editing]), r.x + r.w / 2, (y + r.y2) / 2);
         return;
       }
-      if (opts.title) drawTitle(String(opts.title), r.y, r);
+      if (opts.title) {
+        checkRow(String(opts.title), "");
+        drawTitle(String(opts.title), r.y, r);
+      }
       for (let i = 0; i < visible && scroll + i < keys.length; i++) {
         const k = keys[scroll + i], y = top + i * ROW_H;
+        checkRow(k, valueText(menu[k]));
         g.setFont("6x8:2").setFontAlign(-1, 0).drawString(k, r.x + 4, y + ROW_H / 2);
         const v = valueText(menu[k]);
         if (v) g.setFontAlign(1, 0).drawString(v, r.x2 - 4, y + ROW_H / 2);

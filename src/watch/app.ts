@@ -9,7 +9,7 @@ import { LogOut } from "../engine/logout";
 import { Run } from "./run";
 import { drawLines, BLACK, GREEN, RED } from "./screens";
 import { Sensors } from "./sensors";
-import { scanLog } from "./scan";
+import { scanLog, SPLIT_N } from "./scan";
 import { workouts } from "./workouts";
 import type { Scan } from "./scan";
 import { storage, loadSettings, loadHistory, addHistory, logNumbers, logName } from "./store";
@@ -119,7 +119,8 @@ export class App {
     for (let i = 1; h.length && i < ws.length; i++) if (ws[i].name === h[0][5]) ws.unshift(ws.splice(i, 1)[0]);
     const menu = this.head("SpeedSeq", () => { load(); });
     ws.forEach((w) => {
-      menu[w.plan ? w.name : "! " + w.name] = () => { if (w.plan) this.prestart(w.name); else this.unreadable(w.name); };
+      // an unreadable file by its name without "speedseq.", to fit a row: "! wab12cd.json"
+      menu[w.plan ? w.name : ("! " + w.name.substr(9)).substr(0, 14)] = () => { if (w.plan) this.prestart(w.name); else this.unreadable(w.name); };
     });
     menu["History"] = () => { this.history(); };
     this.menu(menu);
@@ -235,41 +236,51 @@ export class App {
     });
   }
 
-  /** every work split, then the session's RPE */
+  /**
+   * every work split, then the session's RPE. A row is one rep, "1 1:50 @4:36" (rep, time, pace),
+   * short enough for one menu row of the watch's 12 px font; tapping it rates that rep.
+   */
   summary(sc: Scan): void {
     const menu = this.head(fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km");
-    menu["Rate effort"] = () => { this.rpe(sc); };
+    menu["Rate effort"] = () => { this.rpe(sc, -1); };
     const sp = sc.splits;
-    for (let i = 0; i < sp.length; i += 5) {
+    for (let i = 0; i < sp.length; i += SPLIT_N) {
       const pace = sp[i + 1] >= 10 ? sp[i + 2] / sp[i + 1] : 0;
-      menu[sp[i] + ": " + Math.round(sp[i + 1]) + "m " + fmtTime(sp[i + 2] / 1000)] = { value: pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-", onchange: () => {} };
+      const idx = sp[i + 5];
+      menu[sp[i] + " " + fmtTime(sp[i + 2] / 1000) + " @" + (pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-")] = () => { this.rpe(sc, idx); };
     }
     this.menu(menu);
   }
 
-  rpe(sc: Scan): void {
+  /** RPE 1-10 for the session (idx -1: then the history and the list) or for the rep at step idx (then the summary again) */
+  rpe(sc: Scan, idx: number): void {
     let rpe = 6;
-    const save = () => {
-      this.logOut(sc).rpe(rpe, undefined as unknown as number);
-      const min = sc.durMs / 60000;
-      addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round(rpe * min), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
+    const menu = this.head(idx < 0 ? "Effort 1-10" : "Rep effort");
+    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: (v: number) => { rpe = v; } };
+    menu["Save"] = () => {
+      this.logOut(sc).rpe(rpe, idx < 0 ? (undefined as unknown as number) : idx);
+      if (idx >= 0) return this.summary(scanLog(sc.n));
+      addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round((rpe * sc.durMs) / 60000), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
       this.list();
     };
-    const menu = this.head("Effort 1-10");
-    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: (v: number) => { rpe = v; } };
-    menu["Save"] = save;
     this.menu(menu);
   }
 
+  /** one row a session, "11/27 45m R6" (date, minutes, RPE); tapping it shows the rest */
   history(): void {
     const h = loadHistory();
     const menu = this.head("History", () => { this.list(); });
-    for (let i = 0; i < h.length; i++) {
-      const e = h[i];
+    h.forEach((e) => {
       const d = new Date(e[0] * 1000);
-      menu[(d.getMonth() + 1) + "/" + d.getDate() + " " + e[5] + " " + fmtTime(e[1])] = { value: "L" + e[2] + " R" + e[3] + (e[4] ? " H" : " E"), onchange: () => {} };
-    }
-    if (!h.length) menu["No sessions yet"] = () => {};
+      const day = d.getMonth() + 1 + "/" + d.getDate();
+      menu[day + " " + Math.round(e[1] / 60) + "m R" + e[3]] = () => {
+        this.swap(() => {
+          E.showPrompt(e[5] + "\n" + day + " " + fmtTime(e[1]) + "\nRPE " + e[3] + (e[4] ? " hard" : " easy") + ", load " + e[2], { title: "Session", buttons: { "OK": 1 } }).then(() => { this.history(); });
+        });
+      };
+    });
+    if (!h.length) menu["No sessions"] = () => {};
     this.menu(menu);
   }
+
 }

@@ -18,9 +18,11 @@ export interface Scan {
   /** active ms and metres over all finished steps */
   durMs: number;
   distM: number;
-  /** work splits: rep, distM, durMs, avgHr, flags (5 numbers each) */
+  /** work splits: rep, distM, durMs, avgHr, flags, step idx (SPLIT_N numbers each) */
   splits: number[];
 }
+
+export const SPLIT_N = 6;
 
 export function scanLog(n: number): Scan {
   const sc: Scan = { n: n, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
@@ -44,7 +46,7 @@ export function scanLog(n: number): Scan {
       if (idx >= sc.nextIdx) sc.nextIdx = idx + 1;
       sc.durMs += durMs;
       sc.distM += distM;
-      if (STEP_KINDS[num(f[S_KIND])] == "work") sc.splits.push(num(f[S_REP]), distM, durMs, num(f[S_AVG_HR]), num(f[S_FLAGS]));
+      if (STEP_KINDS[num(f[S_KIND])] == "work") sc.splits.push(num(f[S_REP]), distM, durMs, num(f[S_AVG_HR]), num(f[S_FLAGS]), idx);
     } else if (k == "E") sc.ended = true;
     else if (k == "R") sc.rpe = num(f[R_RPE]);
   }

@@ -75,7 +75,7 @@ function fromDecoder(n: number, text: string): Scan {
       sc.nextIdx = Math.max(sc.nextIdx, r.idx + 1);
       sc.durMs += r.durMs;
       sc.distM += r.distM;
-      if (r.kind === "work") sc.splits.push(r.rep, r.distM, r.durMs, r.avgHr, r.flags);
+      if (r.kind === "work") sc.splits.push(r.rep, r.distM, r.durMs, r.avgHr, r.flags, r.idx);
     } else if (r.k === "E") sc.ended = true;
     else if (r.k === "R") sc.rpe = r.rpe;
   }
@@ -96,7 +96,7 @@ describe("scanLog", () => {
     const sc = scan(text);
     expect(sc).toEqual(fromDecoder(3, text));
     expect(sc.plan).toBe("10 x 1000 m @ 5k pace, 60 s jog");
-    expect(sc.splits.length).toBe(5 * 20);
+    expect(sc.splits.length).toBe(6 * 20);
     expect(sc.ended).toBe(true);
   });
 
@@ -125,13 +125,13 @@ describe("scanLog", () => {
     const s3 = nextLine(w, { k: "S", idx: 2, kind: "work", rep: 2, startMs: 150000, durMs: 88000, distM: 400, avgPaceSPerKm: 220, avgHr: 174, maxHr: 183, avgCad: 184, why: "dist", flags: 0, quality: 0 });
     const sc = scan(h + s1 + s2.replace("S3,1,", "S3,2,") + s3.slice(0, 20));
     expect(sc).toMatchObject({ plan: "6x400, 200 jog", startMs: 1_700_000_000_123, lastSeq: 2, nextIdx: 1, ended: false, durMs: 90000, distM: 400 });
-    expect(sc.splits).toEqual([1, 400, 90000, 171, 1]);
+    expect(sc.splits).toEqual([1, 400, 90000, 171, 1, 0]);
   });
 
   it("reads the fields of the fixed format", () => {
     expect(scan(FIXED_LOG.join(""))).toEqual({
       n: 3, plan: "6x400, 200 jog", startMs: 1_700_000_000_123, lastSeq: 6, nextIdx: 1, ended: true, rpe: 7, durMs: 90000, distM: 400,
-      splits: [1, 400, 90000, 171, 1],
+      splits: [1, 400, 90000, 171, 1, 0],
     });
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { boot, FIX, play, recordingEvents, shown, logText } from "./boot";
 import { decodeLog } from "../../src/engine/log/decode";
+import { fmtTime } from "../../src/engine/format";
 import { crc32 } from "../../src/sim/crc";
 import { PATTERNS, H_REP, H_END } from "../../src/engine/haptics";
 import type { StepRec } from "../../src/engine/log/records";
@@ -64,18 +65,26 @@ describe("a Classic 5K on the wrist", () => {
     for (let i = 0; i < 6; i++) expect(Math.abs(repBuzzes[i].tMs - t0 - reps[i].startMs)).toBeLessThan(1500);
     // summary shows each split, then the RPE is saved to the log and the history
     b.advance(5000);
-    const split = (r: StepRec) => shown(b).some((t) => t.startsWith(r.rep + ": " + Math.round(r.distM) + "m"));
+    // a row a rep: "1 1:50 @4:36", rep, time and pace (s/km = ms per m) as the log has them
+    const row = (r: StepRec) => `${r.rep} ${fmtTime(r.durMs / 1000)} @${fmtTime(r.durMs / r.distM)}`;
     // the first page of the list (the rest scrolls)
-    for (const r of reps.slice(0, 3)) expect(split(r)).toBe(true);
+    for (const r of reps.slice(0, 3)) expect(shown(b)).toContain(row(r));
     // the watch has locked meanwhile: the first press only unlocks (it does not go back)
     expect(b.isLocked()).toBe(true);
     b.press();
     expect(b.isLocked()).toBe(false);
+    // rate rep 2 on its own: tap its row, save (6, the default)
+    b.tapText(row(reps[1]));
+    expect(shown(b)).toContain("Rep effort");
+    b.tapText("Save");
+    expect(shown(b)).toContain(row(reps[0])); // back on the summary
     b.tapText("Rate effort");
     b.tapText("Save");
     b.assertNoErrors();
     const after = decodeLog(logText(b, 0), crc32);
-    expect(after.recs[after.recs.length - 1]).toMatchObject({ k: "R", rpe: 6 });
+    expect(after.errors).toEqual([]);
+    const rpes = after.recs.filter((r) => r.k === "R");
+    expect(rpes).toEqual([{ k: "R", rpe: 6, idx: reps[1].idx }, { k: "R", rpe: 6 }]);
     const hist = b.storage.readJSON("speedseq.hist.json") as unknown[][];
     expect(hist.length).toBe(1);
     expect(hist[0][5]).toBe("Classic 5K");
@@ -84,6 +93,16 @@ describe("a Classic 5K on the wrist", () => {
     const t = shown(b);
     const list = t.slice(t.lastIndexOf("SpeedSeq"));
     expect(list.slice(0, 3)).toEqual(["SpeedSeq", "Classic 5K", "Ladder"]);
+    // the history: one row, date, minutes and RPE; tapping it names the workout
+    const start = new Date(hist[0][0] as number * 1000);
+    const histRow = `${start.getMonth() + 1}/${start.getDate()} ${Math.round((hist[0][1] as number) / 60)}m R6`;
+    b.drag([{ x: 88, y: 160 }, { x: 88, y: 100 }, { x: 88, y: 40 }]);
+    b.tapText("History");
+    b.tapText(histRow);
+    expect(shown(b).join(" ")).toContain("Classic 5K\n");
+    b.tapText("OK");
+    expect(shown(b).slice(-2)).toEqual(["History", histRow]);
+    b.assertNoErrors();
     expect(b.leakCheck()).toEqual([]);
   });
 

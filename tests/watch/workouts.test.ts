@@ -51,8 +51,8 @@ describe("uploaded workouts", () => {
   it("a damaged file is named and explained, never run, never changed", () => {
     const bad = '{"v":1,"name":"Hills","steps":[{"kind":"work"';
     const b = withFiles({ "speedseq.wbad.json": bad });
-    scrollTo(b, "! speedseq.wbad.json");
-    b.tapText("! speedseq.wbad.json");
+    scrollTo(b, "! wbad.json");
+    b.tapText("! wbad.json");
     expect(screenText(b)).toContain("can't be run on the watch");
     b.tapText("OK");
     expect(shown(b)[0]).toBe("SpeedSeq"); // back in the list
@@ -62,7 +62,7 @@ describe("uploaded workouts", () => {
 
   it("a plan from a newer format is not run", () => {
     const b = withFiles({ "speedseq.wnew.json": JSON.stringify({ v: 2, name: "Future", steps: [{ kind: "work", end: { time: 60 } }] }) });
-    scrollTo(b, "! speedseq.wnew.json");
+    scrollTo(b, "! wnew.json");
     expect(shown(b)).not.toContain("Future");
   });
 

@@ -2,6 +2,7 @@
 // and a reference expansion written independently of the cursor, for comparison.
 
 import fc from "fast-check";
+import * as L from "../../src/engine/workout/limits";
 import type { End, Node, PaceRef, Plan, Step, StepKind } from "../../src/engine/plan";
 
 const KINDS: StepKind[] = ["warmup", "stride", "work", "recovery", "cooldown", "rest"];
@@ -125,8 +126,8 @@ export function arbPlan(o: PlanOpts = {}): fc.Arbitrary<Plan> {
     .record(
       {
         v: fc.constant(1 as const),
-        name: fc.string({ minLength: 1, maxLength: 20 }),
-        note: fc.string({ maxLength: 60 }),
+        name: fc.string({ minLength: 1, maxLength: L.MAX_NAME }),
+        note: fc.string({ maxLength: L.MAX_NOTE }),
         steps: arbNodes(0, 6, o),
       },
       { requiredKeys: ["v", "name", "steps"] },

@@ -10,8 +10,10 @@ export const MAX_REPEAT = 50;
 export const MAX_TOTAL_STEPS = 500;
 /** characters of JSON text */
 export const MAX_JSON_CHARS = 4096;
-export const MAX_NAME = 20;
-export const MAX_NOTE = 60;
+/** one menu row on the watch: 14 characters of its 12 px menu font across 176 px */
+export const MAX_NAME = 14;
+/** two lines of the pre-start screen's small font (29 characters each) */
+export const MAX_NOTE = 58;
 export const MAX_LABEL = 12;
 
 export const MIN_TIME_S = 1;
