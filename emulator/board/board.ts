@@ -89,6 +89,10 @@ export function createBoardCore(opts: BoardOptions) {
   const realmize = (v: unknown): any => toRealm(R, v);
 
   // ---- running app code ----
+  /** a screen the watch would draw garbled: reported once, like an app error */
+  function layoutError(msg: string): void {
+    if (!errors.some((e) => e.message === msg)) errors.push({ tMs: loop.now, message: msg });
+  }
   function recordError(e: unknown): void {
     const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
     errors.push({ tMs: loop.now, message: msg, stack: (e as Error)?.stack });
@@ -313,6 +317,10 @@ export function createBoardCore(opts: BoardOptions) {
     log: (e) => {
       drawLog.push(e);
       if (drawLog.length > drawLogLimit) drawLog.splice(0, drawLog.length >> 1);
+      // the bitmap fonts are as wide as the firmware's, so text past the edge is off the watch's
+      // screen too (our Vector font's widths are not the firmware's: not checked)
+      if (e.op === "text" && e.font !== "Vector" && (e.box.x1 < 0 || e.box.x2 > SCREEN_W - 1))
+        layoutError(`text ${JSON.stringify(e.text)} (${e.font}) spans x ${e.box.x1}..${e.box.x2}: on the watch it would run off the ${SCREEN_W} px screen`);
     },
     error: realmError,
   });
@@ -562,7 +570,7 @@ export function createBoardCore(opts: BoardOptions) {
     g, appRect, setUI, invoke, realmError,
     newPromise: (exec) => new R.Promise(exec),
     drawWidgets: () => (Bangle.drawWidgets as () => void)(),
-    layoutError: (msg) => { if (!errors.some((e) => e.message === msg)) errors.push({ tMs: loop.now, message: msg }); },
+    layoutError,
   });
 
   let timeZone = 0;

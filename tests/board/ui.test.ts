@@ -82,3 +82,22 @@ describe("board setUI, touch and E's UI", () => {
     expect(b.drawLog.some((e) => e.op === "widgets")).toBe(true);
   });
 });
+
+describe("screens the watch would draw garbled are errors", () => {
+  it("a menu row whose label would overlap its value, or run off the screen", () => {
+    const b = createBoard();
+    b.load(`E.showMenu({"": {title: "Fits"}, "1 1:50 @4:36": function(){}, "Pace": {value: "4:36", onchange: function(){}}});`);
+    expect(b.errors).toEqual([]);
+    b.eval(`E.showMenu({"": {title: "Splits"}, "1: 400m 1:50": {value: "4:36", onchange: function(){}}, "a row of seventeen": function(){}})`);
+    const msgs = b.errors.map((e) => e.message);
+    expect(msgs).toContain('menu row "1: 400m 1:50" with value "4:36" needs 204 px of the 168: on the watch it would overlap its value');
+    expect(msgs).toContain('menu row "a row of seventeen" needs 216 px of the 168: on the watch it would run off the screen');
+    expect(() => b.assertNoErrors()).toThrow(/overlap its value/);
+  });
+
+  it("bitmap-font text past the screen's edge", () => {
+    const b = createBoard();
+    b.load(`g.setFont("6x8", 2).setFontAlign(-1, -1).drawString("fits", 0, 0).drawString("twelve chars", 100, 20);`);
+    expect(b.errors.map((e) => e.message)).toEqual(['text "twelve chars" (6x8) spans x 100..243: on the watch it would run off the 176 px screen']);
+  });
+});
