@@ -169,7 +169,7 @@ export class App {
         "Bat " + bat + "% plan " + fmtTime(estS), 1, (bat / 100) * GPS_HOURS * 3600 < estS ? RED : BLACK,
         "Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(needB / 1024) + "K", 1, free < needB ? RED : BLACK,
         ok() ? "BTN: start" : "Wait for GPS", 2, BLACK,
-        !dist && !fix ? "no GPS: this workout needs none" : "", 1, BLACK,
+        !dist && !fix ? "No GPS needed: time only" : "", 1, BLACK,
       ]);
     };
     this.swap(() => {

@@ -1,6 +1,7 @@
 // Test helpers for the watch app on the board: the app bundled as build.mjs bundles it (in
 // memory, so a test never runs a stale app.js), a booted board, and a recording's sensor
 // events fed at their times while virtual time runs.
+import { afterEach } from "vitest";
 import { buildSync } from "esbuild";
 import { appBuildOptions } from "../../tools/app-options.mjs";
 import { readFileSync } from "node:fs";
@@ -20,10 +21,17 @@ export function appSource(): string {
   return app;
 }
 
+/** every board booted by a test; after each test none may hold an app error or a garbled screen */
+const booted: Board[] = [];
+afterEach(() => {
+  for (const b of booted.splice(0)) b.assertNoErrors();
+});
+
 /** a booted board with the app running; no accelerometer samples unless `accel` gives them */
 export function boot(o: { storage?: Storage; battery?: number; startTime?: number; accel?: (tMs: number) => { x: number; y: number; z: number } } = {}): Board {
   const b = createBoard({ accel: false, ...o });
   installApp(b, appSource());
+  booted.push(b);
   return b;
 }
 

@@ -45,7 +45,8 @@ describe("uploaded workouts", () => {
     b.tapText("Fartlek");
     b.advance(1100);
     expect(shown(b)).toContain("BTN: start");
-    expect(shown(b)).toContain("no GPS: this workout needs none");
+    expect(shown(b)).toContain("No GPS needed: time only");
+    b.assertNoErrors();
   });
 
   it("a damaged file is named and explained, never run, never changed", () => {
