@@ -21,11 +21,13 @@ export function appSource(): string {
   return app;
 }
 
-/** every board booted by a test; after each test none may hold an app error or a garbled screen */
+/** every board booted by a test; after each test none may hold an app error or a garbled screen
+ * (registered only under vitest: the benches use these helpers too) */
 const booted: Board[] = [];
-afterEach(() => {
-  for (const b of booted.splice(0)) b.assertNoErrors();
-});
+if (process.env.VITEST)
+  afterEach(() => {
+    for (const b of booted.splice(0)) b.assertNoErrors();
+  });
 
 /** a booted board with the app running; no accelerometer samples unless `accel` gives them */
 export function boot(o: { storage?: Storage; battery?: number; startTime?: number; accel?: (tMs: number) => { x: number; y: number; z: number } } = {}): Board {
