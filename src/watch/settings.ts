@@ -14,14 +14,17 @@ const save = function (k: string, v: number) {
   (s as any)[k] = v;
   storage().writeJSON(SETTINGS, s);
 };
+// Labels and values are short: a row shows both in the firmware's 12 px font, 14 characters in all.
 E.showMenu({
   "": { title: "SpeedSeq", back: back },
-  "Goal race": { value: Math.max(0, RACES.indexOf(s.race)), min: 0, max: 5, format: function (v: number) { return RACE_NAMES[v]; }, onchange: function (v: number) { save("race", RACES[v]); } },
-  "Goal min": { value: Math.floor(s.time / 60), min: 3, max: 360, onchange: function (v: number) { save("time", v * 60 + (s.time % 60)); } },
-  "Goal sec": { value: s.time % 60, min: 0, max: 59, format: function (v: number) { return fmtTime(Math.floor(s.time / 60) * 60 + v); }, onchange: function (v: number) { save("time", Math.floor(s.time / 60) * 60 + v); } },
+  "Race": { value: Math.max(0, RACES.indexOf(s.race)), min: 0, max: 5, format: function (v: number) { return RACE_NAMES[v]; }, onchange: function (v: number) { save("race", RACES[v]); } },
+  // the goal time set by its minutes, then its seconds; both rows show the whole time
+  "Min": { value: Math.floor(s.time / 60), min: 3, max: 360, format: function (v: number) { return fmtTime(v * 60 + (s.time % 60)); }, onchange: function (v: number) { save("time", v * 60 + (s.time % 60)); } },
+  "Sec": { value: s.time % 60, min: 0, max: 59, format: function (v: number) { return fmtTime(Math.floor(s.time / 60) * 60 + v); }, onchange: function (v: number) { save("time", Math.floor(s.time / 60) * 60 + v); } },
   "Max HR": { value: s.maxHr, min: 120, max: 230, onchange: function (v: number) { save("maxHr", v); } },
   "Resting HR": { value: s.restHr, min: 30, max: 100, onchange: function (v: number) { save("restHr", v); } },
   "Pace per": { value: s.mi, min: 0, max: 1, format: function (v: number) { return v ? "mile" : "km"; }, onchange: function (v: number) { save("mi", v); } },
   "Buzz": { value: Math.max(0, BUZZ.indexOf(s.buzz)), min: 0, max: 3, format: function (v: number) { return BUZZ[v] * 100 + "%"; }, onchange: function (v: number) { save("buzz", BUZZ[v]); } },
-  "While running": { value: s.unlock, min: 0, max: 1, format: function (v: number) { return v ? "Stay unlocked" : "Auto-lock"; }, onchange: function (v: number) { save("unlock", v); } },
+  // Auto: the watch locks as usual during a session; Off: it stays unlocked
+  "Run lock": { value: s.unlock, min: 0, max: 1, format: function (v: number) { return v ? "Off" : "Auto"; }, onchange: function (v: number) { save("unlock", v); } },
 });
