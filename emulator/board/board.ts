@@ -317,13 +317,26 @@ export function createBoardCore(opts: BoardOptions) {
     log: (e) => {
       drawLog.push(e);
       if (drawLog.length > drawLogLimit) drawLog.splice(0, drawLog.length >> 1);
-      // the bitmap fonts are as wide as the firmware's, so text past the edge is off the watch's
-      // screen too (our Vector font's widths are not the firmware's: not checked)
-      if (e.op === "text" && e.font !== "Vector" && (e.box.x1 < 0 || e.box.x2 > SCREEN_W - 1))
-        layoutError(`text ${JSON.stringify(e.text)} (${e.font}) spans x ${e.box.x1}..${e.box.x2}: on the watch it would run off the ${SCREEN_W} px screen`);
+      checkLayout(e);
     },
     error: realmError,
   });
+  // The bitmap fonts are as wide as the firmware's, so bitmap text that runs past the screen's
+  // edge, or over other bitmap text drawn since that spot was last cleared, is garbled on the
+  // watch too. (Our Vector font's widths are not the firmware's: Vector text is not checked.)
+  let textBoxes: { text: string; box: Box }[] = [];
+  const meets = (a: Box, b: Box) => a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
+  function checkLayout(e: DrawEntry): void {
+    if (e.op === "clear") textBoxes = [];
+    else if (e.op === "rect" && e.fill) textBoxes = textBoxes.filter((t) => !meets(t.box, e.box));
+    if (e.op !== "text" || e.font === "Vector") return;
+    if (e.box.x1 < 0 || e.box.x2 > SCREEN_W - 1)
+      layoutError(`text ${JSON.stringify(e.text)} (${e.font}) spans x ${e.box.x1}..${e.box.x2}: on the watch it would run off the ${SCREEN_W} px screen`);
+    for (const t of textBoxes)
+      if (meets(t.box, e.box) && t.text !== e.text)
+        layoutError(`text ${JSON.stringify(e.text)} is drawn over ${JSON.stringify(t.text)}: on the watch they would overlap`);
+    textBoxes.push({ text: e.text, box: e.box });
+  }
   let widgetsLoaded = false;
   const appRect = () => {
     const y = widgetsLoaded ? WIDGET_H : 0;

@@ -39,6 +39,8 @@ function remainText(s: Session): string {
 function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
   const r = Bangle.appRect;
   g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
+  // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
+  if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
   g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
   if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
 }

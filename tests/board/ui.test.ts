@@ -95,6 +95,15 @@ describe("screens the watch would draw garbled are errors", () => {
     expect(() => b.assertNoErrors()).toThrow(/overlap its value/);
   });
 
+  it("bitmap-font text drawn over other text that was not cleared first", () => {
+    const b = createBoard();
+    b.load(`g.setFont("6x8", 2).setFontAlign(-1, -1).drawString("Jog", 0, 30).drawString("Rep", 0, 60);
+      g.clearRect(0, 60, 175, 80).drawString("Run", 0, 60);`);
+    expect(b.errors).toEqual([]); // cleared first: a redraw, not an overlap
+    b.eval(`g.setFontAlign(1, -1).drawString("set 1/3, 2/3", 175, 30)`);
+    expect(b.errors.map((e) => e.message)).toEqual(['text "set 1/3, 2/3" is drawn over "Jog": on the watch they would overlap']);
+  });
+
   it("bitmap-font text past the screen's edge", () => {
     const b = createBoard();
     b.load(`g.setFont("6x8", 2).setFontAlign(-1, -1).drawString("fits", 0, 0).drawString("twelve chars", 100, 20);`);
