@@ -13,10 +13,13 @@ export interface LineSink {
 export class LogOut {
   sink: LineSink;
   w: LogWriter;
+  /** false: track points are not kept (flash low); nothing else changes, so seqs stay unbroken */
+  track: boolean;
 
   constructor(sink: LineSink, lastSeq: number) {
     this.sink = sink;
     this.w = new LogWriter(sink.crc, lastSeq);
+    this.track = true;
   }
 
   /** Write a line, if there is one. */
@@ -45,7 +48,7 @@ export class LogOut {
   }
 
   point(tMs: number, lat: number, lon: number): void {
-    this.put(this.w.add(tMs / 1000, lat, lon));
+    if (this.track) this.put(this.w.add(tMs / 1000, lat, lon));
   }
 
   rpe(rpe: number, idx: number): void {

@@ -110,6 +110,13 @@ export class Session {
 
   // ---- events -------------------------------------------------------------------------
 
+  /** flash is running low: no more track points (the step summaries go on), and the log says when */
+  storageLow(): void {
+    if (!this.log.track) return;
+    this.log.track = false;
+    this.log.event(this.t, "storageLow", 0);
+  }
+
   /** the 1 Hz tick: the session's clock */
   tick(wallMs: number): void {
     const jumps = this.clock.jumps;

@@ -18,6 +18,8 @@ import type { Settings } from "./store";
 /** flash a session may use per hour (the log's budget) plus one StorageFile chunk */
 const LOG_BYTES_PER_H = 30000;
 const SF_CHUNK = 40960;
+/** what a write that failed for want of flash did, and did not, lose */
+const FULL = "Storage full: this was not saved. Everything saved before is kept.";
 /** hours of GPS on a full battery */
 const GPS_HOURS = 6.5;
 
@@ -126,12 +128,18 @@ export class App {
     this.menu(menu);
   }
 
-  /** a workout file or plan the watch cannot run: say so, leave the file as it is */
-  unreadable(name: string): void {
+  /** a message with one OK button, then `then` */
+  say(title: string, msg: string, then: () => void): void {
     this.swap(() => {
-      E.showPrompt(name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", { title: "Workout", buttons: { "OK": 1 } }).then(() => { this.list(); });
+      E.showPrompt(msg, { title: title, buttons: { "OK": 1 } }).then(then);
     });
   }
+
+  /** a workout file or plan the watch cannot run: say so, leave the file as it is */
+  unreadable(name: string): void {
+    this.say("Workout", name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", () => { this.list(); });
+  }
+
 
   prestart(name: string): void {
     let plan: Plan | null = null;
@@ -229,8 +237,12 @@ export class App {
       E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then((v) => {
         const plan = v === 1 ? this.plan(sc.plan) : null;
         if (plan) return this.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
-        // save: close the log as it is
-        this.logOut(sc).end(sc.durMs, sc.distM, "saved");
+        // save: close the log as it is (with flash full it stays as it is, unclosed)
+        try {
+          this.logOut(sc).end(sc.durMs, sc.distM, "saved");
+        } catch (e) {
+          return this.say("Storage", FULL, () => { this.summary(sc); });
+        }
         this.summary(scanLog(sc.n));
       });
     });
@@ -258,10 +270,14 @@ export class App {
     const menu = this.head(idx < 0 ? "Effort 1-10" : "Rep effort");
     menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: (v: number) => { rpe = v; } };
     menu["Save"] = () => {
-      this.logOut(sc).rpe(rpe, idx < 0 ? (undefined as unknown as number) : idx);
-      if (idx >= 0) return this.summary(scanLog(sc.n));
-      addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round((rpe * sc.durMs) / 60000), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
-      this.list();
+      try {
+        this.logOut(sc).rpe(rpe, idx < 0 ? (undefined as unknown as number) : idx);
+        if (idx < 0) addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round((rpe * sc.durMs) / 60000), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
+      } catch (e) {
+        return this.say("Storage", FULL, () => { this.list(); });
+      }
+      if (idx >= 0) this.summary(scanLog(sc.n));
+      else this.list();
     };
     this.menu(menu);
   }
@@ -274,9 +290,7 @@ export class App {
       const d = new Date(e[0] * 1000);
       const day = d.getMonth() + 1 + "/" + d.getDate();
       menu[day + " " + Math.round(e[1] / 60) + "m R" + e[3]] = () => {
-        this.swap(() => {
-          E.showPrompt(e[5] + "\n" + day + " " + fmtTime(e[1]) + "\nRPE " + e[3] + (e[4] ? " hard" : " easy") + ", load " + e[2], { title: "Session", buttons: { "OK": 1 } }).then(() => { this.history(); });
-        });
+        this.say("Session", e[5] + "\n" + day + " " + fmtTime(e[1]) + "\nRPE " + e[3] + (e[4] ? " hard" : " easy") + ", load " + e[2], () => { this.history(); });
       };
     });
     if (!h.length) menu["No sessions"] = () => {};

@@ -32,8 +32,6 @@ export class Run {
   timer: number;
   /** options changed for the session, restored by stop() */
   saved: LockOptions;
-  /** a write failed: flash is full */
-  full: boolean;
   onDone: () => void;
   /** opens the actions menu (menus.ts), called on a tap while paused */
   onMenu: () => void;
@@ -43,8 +41,7 @@ export class Run {
     this.file = storage().open(logName(logN), "a");
     this.buzzer = new Buzzer(set.buzz);
     this.sensors = sensors;
-    this.view = { mi: set.mi, low: storage().getFree() < LOW_BYTES };
-    this.full = false;
+    this.view = { mi: set.mi, low: false, full: false };
     this.onDone = this.onMenu = () => {};
     this.cad = new CadenceEstimator(E);
     const o = Bangle.getOptions();
@@ -63,6 +60,7 @@ export class Run {
       crc: E.CRC32,
     }, Date.now(), VERSION, goal, lastSeq, fromIdx);
     this.s.drop = new DropDetector();
+    if (storage().getFree() < LOW_BYTES) this.low();
     sensors.sink = {
       gps: (f) => { this.s.gpsFix(Date.now(), f); this.after(); },
       hrm: (h) => { this.s.hrm(Date.now(), h.bpm, h.confidence); this.after(); },
@@ -72,16 +70,26 @@ export class Run {
     this.timer = setInterval(() => { this.s.tick(Date.now()); this.after(); this.draw(); }, 1000);
   }
 
-  /** appends a log line; when flash runs low the track lines are dropped, never the splits */
+  /**
+   * appends a log line; when flash runs low the track lines are dropped, never the splits; when a
+   * write fails (flash full) the log stops and the session runs on. The run screen says which,
+   * at every redraw (a message box would be drawn over within the second).
+   */
   write(l: string): void {
-    if (this.full || (this.view.low && l.charAt(0) === "T")) return;
+    const v = this.view;
+    if (v.full) return;
     try {
       this.file.write(l);
     } catch (e) {
-      this.full = this.view.low = true;
-      E.showMessage("Storage full: log stopped", "SpeedSeq");
+      v.full = true;
     }
-    if (l.charAt(0) === "S" && storage().getFree() < LOW_BYTES) this.view.low = true;
+    if (l.charAt(0) === "S" && storage().getFree() < LOW_BYTES) this.low();
+  }
+
+  /** flash is low: the session stops the track (its seqs stay unbroken) and the screen says so */
+  low(): void {
+    this.view.low = true;
+    this.s.storageLow();
   }
 
   /** after every event: the end of the session */

@@ -17,6 +17,8 @@ export interface View {
   mi: number;
   /** storage low: the track is off, splits continue */
   low: boolean;
+  /** storage full: a write failed, the log is stopped (the session runs on) */
+  full: boolean;
 }
 
 function pace(sPerKm: number, v: View): string {
@@ -84,7 +86,10 @@ export function drawRun(s: Session, v: View): void {
   const u = s.remainUnit();
   g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(s), cx, y);
   y += 46;
-  g.setFont("6x8", 1).drawString(u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", cx, y);
+  // the caption under it, or in its place what flash is short of (the one free line of the screen)
+  g.setFont("6x8", 1);
+  if (v.low || v.full) g.setColor(RED).drawString(v.full ? "STORAGE FULL: log off" : "STORAGE LOW: track off", cx, y).setColor(BLACK);
+  else g.drawString(u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", cx, y);
   y += 10;
   if (easy && next && next.kind === "work") {
     // recovery: the last rep, then the next one's target
@@ -115,5 +120,4 @@ export function drawRun(s: Session, v: View): void {
   g.setColor(cadBad ? WHITE : BLACK).drawString(s.spm && s.cadConf >= 0.5 ? "" + Math.round(s.spm) : "--", cx + 4, y + 2);
   g.setColor(BLACK).setFont("6x8", 1).drawString("bpm", r.x + 50, y + 14);
   g.setColor(cadBad ? WHITE : BLACK).drawString("spm", cx + 50, y + 14);
-  if (v.low) g.setColor(RED).setFontAlign(0, 1).drawString("STORAGE LOW: track off", cx, r.y2);
 }

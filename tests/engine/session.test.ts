@@ -170,3 +170,24 @@ describe("GPS filter", () => {
     expect(g.segM).toBe(0);
   });
 });
+
+describe("flash running low", () => {
+  it("stops the track, logs when (once), and keeps every seq and step summary", () => {
+    let text = "";
+    const s = new Session(one({ kind: "work", end: { time: 120 } }), { buzz() {}, write(l) { text += l; }, crc: crc32 }, 0, "t", "", 0, 0);
+    const fix = (w: number) => s.gpsFix(w, { lat: 51.5 + w * 1e-8, lon: -0.12, speed: 10, fix: 1, hdop: 1 });
+    for (let w = 1000; w <= 60_000; w += 1000) { s.tick(w); fix(w); }
+    s.storageLow();
+    s.storageLow();
+    for (let w = 61_000; w <= 125_000; w += 1000) { s.tick(w); fix(w); }
+    const log = decodeLog(text, crc32);
+    expect(log.errors).toEqual([]);
+    const low = log.recs.findIndex((r) => r.k === "F" && r.what === "storageLow");
+    expect(log.recs.filter((r) => r.k === "F" && r.what === "storageLow").length).toBe(1);
+    expect((log.recs[low] as EventRec).tMs).toBe(60_000);
+    // points before it, none taken after it
+    expect(log.track.length).toBeGreaterThan(5);
+    expect(log.track.every((p) => p.tMs <= 60_000)).toBe(true);
+    expect(log.recs.filter((r) => r.k === "S").length).toBe(1);
+  });
+});
