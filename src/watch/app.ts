@@ -219,7 +219,8 @@ export class App {
     };
     const menu = this.head("Paused", back);
     menu["Resume"] = act("resume");
-    menu[st && st.end.lap ? "Lap" : "Next step"] = act("skip");
+    // (a lap-ended step is never paused: there BTN1 is the lap)
+    menu["Next step"] = act("skip");
     if (st && (st.kind === "recovery" || st.kind === "rest")) menu["+30 s"] = act("extend");
     menu["End session"] = () => {
       this.swap(() => {
