@@ -63,6 +63,8 @@ interface Graphics {
   setFontAlign(x: number, y?: number, rot?: number): Graphics;
   drawString(s: string, x: number, y: number, solid?: boolean): Graphics;
   stringWidth(s: string): number;
+  /** the lines of s wrapped at spaces to maxWidth px in the current font */
+  wrapString(s: string, maxWidth: number): string[];
   drawImage(img: string, x: number, y: number, o?: { scale?: number }): Graphics;
   reset(): Graphics;
   getWidth(): number;

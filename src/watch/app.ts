@@ -166,11 +166,12 @@ export class App {
       const hr = this.sensors.conf >= 50;
       const bat = E.getBattery();
       const free = storage().getFree();
-      const note = plan.note || "";
+      // the note on two lines of the small font, broken at spaces
+      const note = g.setFont("6x8", 1).wrapString(plan.note || "", Bangle.appRect.w - 4);
       drawLines([
         plan.name, 2, BLACK,
-        note.substr(0, 29), 1, BLACK,
-        note.substr(29, 29), 1, BLACK,
+        note[0] || "", 1, BLACK,
+        note[1] || "", 1, BLACK,
         fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
         (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
         hr ? "HR " + this.sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
