@@ -72,13 +72,17 @@ export function logText(b: Board, n: number): string {
   return b.storage.readStorageFile(`speedseq.log${n}`) ?? "";
 }
 
-/** a fresh board on which the README's path has started the Classic 5K: tap it, get a fix, BTN1 */
-export function startedClassic5K(): Board {
-  const b = boot();
-  b.tapText("Classic 5K");
+/** the README's path on board b: tap the workout, get a fix, BTN1; returns b with the session running */
+export function startWorkout(b: Board, name: string): Board {
+  b.tapText(name);
   b.emit("GPS", FIX);
   b.advance(1100);
   b.press(100);
   b.advance(1000);
   return b;
+}
+
+/** a fresh board on which the README's path has started the Classic 5K */
+export function startedClassic5K(): Board {
+  return startWorkout(boot(), "Classic 5K");
 }

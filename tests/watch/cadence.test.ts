@@ -2,7 +2,7 @@
 // real recording's Classic 5K. The cadence estimator runs on the watch's samples (12.5 Hz, as the
 // app asks), the rep screen shows the cadence and the log's step summaries hold it.
 import { describe, expect, it } from "vitest";
-import { boot, FIX, play, recordingEvents, logText } from "./boot";
+import { boot, startWorkout, play, recordingEvents, logText } from "./boot";
 import { synthesise, steady } from "../../src/sim/wrist";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
@@ -18,12 +18,7 @@ describe("cadence on the wrist", () => {
       while (i + 1 < wrist.length && wrist[i + 1].tMs <= tMs) i++;
       return wrist[i];
     };
-    const b = boot({ accel });
-    b.tapText("Classic 5K");
-    b.emit("GPS", FIX);
-    b.advance(1100);
-    b.press(100);
-    b.advance(1000);
+    const b = startWorkout(boot({ accel }), "Classic 5K");
     // the warm-up (10 min) and the first strides
     play(b, recordingEvents("pyfitparse_activity-small-fenix2-run.csv", 60), 700_000);
     b.assertNoErrors();
