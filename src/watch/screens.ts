@@ -29,10 +29,8 @@ function band(p: [number, number] | undefined, v: View): string {
   return p ? pace(p[0], v) + "-" + pace(p[1], v) : "";
 }
 
-/** the big number: metres, a count-down, bpm to lose, or a count-up */
-function remainText(s: Session): string {
-  const u = s.remainUnit();
-  const r = s.remain();
+/** the big number: metres, a count-down, bpm to lose, or a count-up (u: remain()'s unit) */
+function remainText(u: string, r: number): string {
   if (u === "m") return "" + Math.ceil(r);
   if (u === "bpm") return "-" + Math.round(r);
   return fmtTime(u === "s" ? Math.ceil(r) : r);
@@ -69,10 +67,13 @@ export function drawRun(s: Session, v: View): void {
   const next = s.cur.peek();
   const cx = (r.x + r.x2) / 2;
   let y = r.y;
+  // what is left of the step, once per redraw, and its unit
+  const left = s.remain();
+  const u = s.unit;
   // countdown into a rep: one huge digit
-  if (s.remainUnit() === "s" && next && next.kind === "work" && s.remain() <= 3 && s.remain() > 0 && s.mode !== PAUSED) {
+  if (u === "s" && next && next.kind === "work" && left <= 3 && left > 0 && s.mode !== PAUSED) {
     g.setColor("#ff0").fillRect(r.x, y, r.x2, r.y2).setColor(BLACK).setFontAlign(0, 0);
-    g.setFont("Vector", 90).drawString("" + Math.ceil(s.remain()), cx, (y + r.y2) / 2 - 8);
+    g.setFont("Vector", 90).drawString("" + Math.ceil(left), cx, (y + r.y2) / 2 - 8);
     g.setFont("6x8", 2).drawString("Rep " + (s.cur.rep + 1) + "/" + s.cur.reps, cx, r.y2 - 14);
     return;
   }
@@ -83,8 +84,7 @@ export function drawRun(s: Session, v: View): void {
   else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
   y += 26;
   // the number that matters most
-  const u = s.remainUnit();
-  g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(s), cx, y);
+  g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(u, left), cx, y);
   y += 46;
   // the caption under it, or in its place what flash is short of (the one free line of the screen)
   g.setFont("6x8", 1);
