@@ -2,6 +2,9 @@ import { describe, it, expect } from "vitest";
 import { checkJs } from "../../tools/checker.mjs";
 import { checkTs, markedLine, SOURCE } from "./compile";
 
+/** A class with a method `x`, in a file that knows `Bangle`; the tests add a method and close the class. */
+const SETUI_CLASS = "declare const Bangle: any;\nexport class C {\n  n = 0;\n  x() { this.n++; }";
+
 // Inputs esbuild keeps as written (es2015 target): checked on the built output, and the finding
 // must point at the TypeScript line marked `// HERE`.
 const viaEsbuild: Array<[string, string, string]> = [
@@ -56,6 +59,9 @@ const viaEsbuild: Array<[string, string, string]> = [
   ["length-assign", "arr.length = 0", "export function f(xs: number[]) {\n  xs.length = 0; // HERE\n}"],
   ["extends-error", "extends Error", "export class E extends Error { // HERE\n  code = 1;\n}"],
   ["arrow-arguments", "arguments in arrow", "export function f() {\n  return [1].map(() => arguments[0]); // HERE\n}"],
+  ["arrow-this", "setUI btn arrow using this", `${SETUI_CLASS}\n  ui() {\n    Bangle.setUI({\n      mode: "custom",\n      btn: () => { // HERE\n        this.x();\n      },\n    });\n  }\n}`],
+  ["arrow-this", "this in a nested arrow inside btn", `${SETUI_CLASS}\n  ui() {\n    Bangle.setUI({ mode: "custom", btn: () => { // HERE\n      [1].forEach(() => this.x());\n    } });\n  }\n}`],
+  ["arrow-this", "arrow using this passed to .bind", "export class C {\n  n = 1;\n  f() {\n    return (() => this.n).bind({ n: 2 }); // HERE\n  }\n}"],
 ];
 
 describe("each rule rejects its input, at the TypeScript line", () => {
@@ -184,6 +190,22 @@ start();
     const { js } = await checkTs("declare function require(n: string): any;\nexport const s = () => require('Storage');\nexport const o = (a: object) => ({ ...a, b: 1 });\nexport class K { static z = 1; q = 2; }", false);
     expect(checkJs(js, { topLevel: false })).toEqual([]);
   });
+
+  // Espruino's bind replaces an arrow's `this`, and setUI binds btn; these btn handlers are fine.
+  const setUIOk: Array<[string, string]> = [
+    ["a plain function using a captured variable", "function () { me.x(); }"],
+    ["an arrow without this", "() => { me.x(); }"],
+    ["an arrow whose this is only inside a nested plain function", "() => { [1].forEach(function (this: any) { this.y = 1; }, {}); me.x(); }"],
+  ];
+  for (const [what, btn] of setUIOk)
+    for (const minify of [false, true]) {
+      it(`accepts ${what} as setUI's btn${minify ? " (minified)" : ""}`, async () => {
+        const ts = `${SETUI_CLASS}\n  ui() {\n    const me = this;\n    Bangle.setUI({ mode: "custom", btn: ${btn} });\n  }\n}`;
+        const { js, findings } = await checkTs(ts, minify);
+        expect(js).toMatch(/setUI\(\{/);
+        expect(findings).toEqual([]);
+      });
+    }
 
   it("a bundle that defines its own method named like a missing built-in may call it", () => {
     expect(checkJs("var c = { at: function (t) { return t; } };\nvar r = c.at(1);", { topLevel: false })).toEqual([]);

@@ -1,5 +1,5 @@
 // Node-by-node rules: syntax Espruino 2v29 rejects and built-ins it lacks (see FACTS.md).
-import { isFunction, isReference } from "./walk.mjs";
+import { children, isFunction, isReference } from "./walk.mjs";
 import { regexpProblems } from "./regexp.mjs";
 
 const NS = "is not supported by Espruino 2v29";
@@ -201,11 +201,54 @@ export function nodeRules(node, ancestors, keys, key, report, declared) {
       break;
     case "NewExpression":
     case "CallExpression":
+      if (node.type === "CallExpression") arrowThisRule(node, report);
       if (node.callee.type === "Identifier" && node.callee.name === "RegExp" && node.arguments[0] && node.arguments[0].type === "Literal" && typeof node.arguments[0].value === "string") {
         const f = node.arguments[1];
         regexRule(node, node.arguments[0].value, f && f.type === "Literal" && typeof f.value === "string" ? f.value : "", report);
       }
       break;
+  }
+}
+
+/** The `this` an arrow function uses (its own, or a nested arrow's; not a nested plain function's or class's), or null. */
+function arrowThis(arrow) {
+  let found = null;
+  (function go(n) {
+    for (const [c] of children(n)) {
+      if (found) return;
+      if (c.type === "ThisExpression") found = c;
+      else if (c.type === "FunctionExpression" || c.type === "FunctionDeclaration" || c.type === "ClassBody") continue;
+      else go(c);
+    }
+  })(arrow);
+  return found;
+}
+
+/** Options of `Bangle.setUI({…})` that the firmware calls through `fn.bind(…)`. */
+const SETUI_BOUND = ["btn"];
+
+const ARROW_THIS_FIX = "write a plain function that uses a variable holding the object: `const me = this;` then `function () { me.go(); }`";
+
+/**
+ * Espruino 2v29's Function.prototype.bind replaces an arrow function's lexical `this` (against the
+ * spec), and the firmware's setUI binds its `btn` option: an arrow using `this` there throws when
+ * the button is pressed. Checked on the built file, where esbuild (es2015) keeps arrows and `this`
+ * as written, and the mangler renames only the members read from it.
+ */
+function arrowThisRule(call, report) {
+  const c = call.callee;
+  if (c.type !== "MemberExpression" || c.computed) return;
+  if (c.property.name === "bind" && c.object.type === "ArrowFunctionExpression" && arrowThis(c.object))
+    report("arrow-this", c.object, `an arrow function that uses \`this\` is passed to .bind(): Espruino 2v29's bind replaces the arrow's \`this\` with the bound value (${ARROW_THIS_FIX})`);
+  if (c.property.name !== "setUI" || c.object.type !== "Identifier" || c.object.name !== "Bangle") return;
+  for (const arg of call.arguments) {
+    if (arg.type !== "ObjectExpression") continue;
+    for (const p of arg.properties) {
+      if (p.type !== "Property" || p.computed) continue;
+      const name = p.key.type === "Identifier" ? p.key.name : p.key.value;
+      if (!SETUI_BOUND.includes(name) || p.value.type !== "ArrowFunctionExpression" || !arrowThis(p.value)) continue;
+      report("arrow-this", p.value, `Bangle.setUI's ${name} is an arrow function that uses \`this\`: the firmware binds ${name}, and Espruino 2v29's bind replaces an arrow's \`this\`, so it throws on the first button press (${ARROW_THIS_FIX})`);
+    }
   }
 }
 
