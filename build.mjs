@@ -1,12 +1,14 @@
 // Builds the watch app: src/watch/main.ts -> apps/speedseq/app.js (iife, minified, es2015),
 // with its source map in dist/ (kept for the checker, never shipped). Run as a script it then
 // checks the result: the watch checker (tools/checker.mjs), every src/engine module bundled,
-// and the size against the 24 KB budget (over it, the build fails).
+// no src/engine file importing from outside src/engine, and the size against the 24 KB budget
+// (over it, the build fails).
 import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { checkBuiltFile, formatFinding } from "./tools/checker.mjs";
 import { mapSources, missingModules, strayModules, sizeOf, OFF_WATCH, SIZE_BUDGET_BYTES } from "./tools/checker/build-checks.mjs";
+import { escapingImports, formatEscape } from "./tools/checker/imports.mjs";
 import { buildExtras } from "./tools/build-extras.mjs";
 import { appBuildOptions } from "./tools/app-options.mjs";
 
@@ -50,6 +52,7 @@ export function checkApp(out) {
   for (const f of missingModules(sources, "src/engine", OFF_WATCH))
     failures.push(`${f}: engine module is not bundled into ${out.app} (import it from src/watch or from a bundled engine module, or list it in OFF_WATCH)`);
   for (const f of strayModules(sources, OFF_WATCH)) failures.push(`${f}: is listed in OFF_WATCH but reached ${out.app}`);
+  for (const i of escapingImports("src/engine")) failures.push(formatEscape(i));
   const size = sizeOf(out.js);
   const kb = (n) => (n / 1024).toFixed(1);
   console.log(`${out.app}: ${size.raw} bytes (${kb(size.raw)} KB), gzip ${size.gzip} bytes; budget ${kb(SIZE_BUDGET_BYTES)} KB raw (${((100 * size.raw) / SIZE_BUDGET_BYTES).toFixed(0)} %)`);

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { buildApp, checkApp } from "../../build.mjs";
 import { checkBuiltFile } from "../../tools/checker.mjs";
 import { missingModules, strayModules, mapSources, sizeOf, SIZE_BUDGET_BYTES } from "../../tools/checker/build-checks.mjs";
+import { escapingImports, formatEscape, importsOf } from "../../tools/checker/imports.mjs";
 import { compile } from "./compile";
 
 function tempDir() {
@@ -57,6 +58,49 @@ describe("every engine module must be bundled", () => {
     writeFileSync(join(dir, "app.js.map"), map.replace('"../src/engine/sample.ts"', JSON.stringify(relative(dir, "src/engine/sample.ts"))));
     const failures = checkApp({ js, map: "{\"sources\":[]}", app: join(dir, "app.js"), mapFile: join(dir, "app.js.map") });
     expect(failures.some((f: string) => f.startsWith("src/engine/sample.ts:2:9 destructuring"))).toBe(true);
+  });
+});
+
+describe("src/engine imports only src/engine", () => {
+  it("names each import that leaves the engine folder, at its line", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "engine", "log"), { recursive: true });
+    mkdirSync(join(dir, "watch"));
+    writeFileSync(join(dir, "watch", "screen.ts"), "export const W = 1;\n");
+    writeFileSync(join(dir, "engine", "ok.ts"), 'import { R } from "./log/records";\nimport type { T } from "./types";\nexport const a = R;\n');
+    writeFileSync(join(dir, "engine", "log", "records.ts"), '// from "../../watch/screen" in a comment\nimport { a } from "../ok";\nexport const R = "import x from \'../../watch/screen\'";\n');
+    writeFileSync(join(dir, "engine", "bad.ts"), 'export const x = 1;\nimport { W } from "../watch/screen";\nimport type {\n  Q,\n} from "esbuild";\nexport const f = () => import("../watch/screen");\n');
+    writeFileSync(join(dir, "engine", "globals.d.ts"), 'declare const X: typeof import("../watch/screen");\n');
+    const rel = (p: string) => relative(process.cwd(), join(dir, p));
+    const found = escapingImports(join(dir, "engine"));
+    expect(found.map((i: { file: string; line: number; spec: string; target: string }) => [i.file, i.line, i.spec, i.target])).toEqual([
+      [rel("engine/bad.ts"), 2, "../watch/screen", rel("watch/screen")],
+      [rel("engine/bad.ts"), 5, "esbuild", "esbuild"],
+      [rel("engine/bad.ts"), 6, "../watch/screen", rel("watch/screen")],
+      [rel("engine/globals.d.ts"), 1, "../watch/screen", rel("watch/screen")],
+    ]);
+    expect(formatEscape(found[0])).toBe(`${rel("engine/bad.ts")}:2: imports "../watch/screen" (${rel("watch/screen")}): src/engine may import only from src/engine (pass what it needs in through a port or a parameter)`);
+  });
+
+  it("reads every import form, and none inside comments, strings, templates or regular expressions", () => {
+    const ts = [
+      '// import x from "../a"',
+      '/* export * from "../b" */ const s = "import q from \'../c\'";',
+      'const r = /["\']/g; import d, { e as f,',
+      '  g } from "./d";',
+      'import type { T } from "./t"; const u = `x${ { a: 1 }.a }import "../e"`;',
+      'export * as ns from "./ns"; export { h } from "./h";',
+      'const z = d / 2; const w = import("./w"); import "./side";',
+      'import e = require("./req");',
+    ].join("\n");
+    expect(importsOf(ts)).toEqual([
+      { spec: "./d", line: 4 }, { spec: "./t", line: 5 }, { spec: "./ns", line: 6 }, { spec: "./h", line: 6 },
+      { spec: "./w", line: 7 }, { spec: "./side", line: 7 }, { spec: "./req", line: 8 },
+    ]);
+  });
+
+  it("the real src/engine passes", () => {
+    expect(escapingImports("src/engine").map(formatEscape)).toEqual([]);
   });
 });
 
