@@ -181,13 +181,15 @@ export class App {
         !dist && !fix ? "No GPS needed: time only" : "", 1, BLACK,
       ]);
     };
+    const start = () => {
+      const ns = logNumbers();
+      if (ok()) this.go(plan, ns.length ? ns[ns.length - 1] + 1 : 0, 0, 0);
+    };
     this.swap(() => {
       Bangle.setUI({
         mode: "custom",
-        btn: () => {
-          const ns = logNumbers();
-          if (ok()) this.go(plan, ns.length ? ns[ns.length - 1] + 1 : 0, 0, 0);
-        },
+        // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
+        btn: function () { start(); },
         back: () => { this.sensors.off(); this.list(); },
         remove: this.remove,
       });

@@ -112,14 +112,16 @@ export class Run {
 
   /** the run screen's controls */
   ui(remove: () => void): void {
+    const press = () => {
+      const st = this.s.step;
+      if (this.s.mode === PAUSED) this.cmd("resume");
+      else if (st && st.end.lap) this.cmd("lap");
+      else this.cmd("pause");
+    };
     Bangle.setUI({
       mode: "custom",
-      btn: () => {
-        const st = this.s.step;
-        if (this.s.mode === PAUSED) this.cmd("resume");
-        else if (st && st.end.lap) this.cmd("lap");
-        else this.cmd("pause");
-      },
+      // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
+      btn: function () { press(); },
       touch: () => { if (this.s.mode === PAUSED) this.onMenu(); },
       remove: remove,
     });

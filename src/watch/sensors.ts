@@ -10,6 +10,13 @@ export interface SensorSink {
   step(count: number): void;
 }
 
+/** HRM sport mode where the firmware has it: the emulator's build (no VC31 driver) throws "Unknown option" */
+function sportMode(m: number): void {
+  try {
+    Bangle.setOptions({ hrmSportMode: m });
+  } catch (e) {}
+}
+
 export class Sensors {
   /** latest readings, for the pre-start screen */
   fix: GPSFix | null;
@@ -48,7 +55,7 @@ export class Sensors {
     if (this.saved) return;
     const o = Bangle.getOptions();
     this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
-    Bangle.setOptions({ hrmSportMode: 1 });
+    sportMode(1);
     Bangle.setPollInterval(80);
     Bangle.on("accel", this.ls.accel);
     Bangle.on("step", this.ls.step);
@@ -59,7 +66,10 @@ export class Sensors {
     for (const ev in this.ls) Bangle.removeListener(ev, this.ls[ev]);
     Bangle.setGPSPower(0, APP_ID);
     Bangle.setHRMPower(0, APP_ID);
-    if (this.saved) Bangle.setOptions({ hrmSportMode: this.saved.hrmSportMode, powerSave: this.saved.powerSave !== false });
+    if (this.saved) {
+      Bangle.setOptions({ powerSave: this.saved.powerSave !== false });
+      sportMode(this.saved.hrmSportMode);
+    }
     this.saved = null;
     this.sink = null;
   }

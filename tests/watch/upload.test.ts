@@ -2,7 +2,7 @@
 // byte for byte (the real Bluetooth upload needs a watch and is not tested here).
 import { describe, expect, it } from "vitest";
 import { createBoard } from "../../emulator/board/index";
-import { appFiles, commandStream, CHUNK } from "../../tools/upload.mjs";
+import { appFiles, commandStream, CHUNK } from "../../tools/appfiles.mjs";
 
 describe("npm run upload -- --dry-run", () => {
   const files: [string, string][] = appFiles();

@@ -1,0 +1,127 @@
+// The firmware host in Node: finds the firmware files, keeps a factory Storage image (made once,
+// cached under dist/), boots virtual watches from it and installs apps into them the way an
+// upload does. Tests, benches, `npm run simulate` and the TCP console all start here.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { FIRMWARE_FILES, firmwareSource, instantiate, type FirmwareFiles } from "./instance";
+import { HOST_BOOT, TEXT_BOOT } from "./hostboot";
+import { Watch } from "./watch";
+import { appFiles } from "../../tools/appfiles.mjs";
+
+/** the clone (npm runs every script from there) */
+const ROOT = process.cwd();
+/** 2023-11-14 22:13:20 UTC: a fixed start, so runs repeat */
+export const START_MS = 1_700_000_000_000;
+
+/** the folder holding the firmware files: SPEEDSEQ_FIRMWARE_DIR, else ../shared/espruino-fw beside the clone */
+export function firmwareDir(): string | undefined {
+  const dir = process.env.SPEEDSEQ_FIRMWARE_DIR ?? resolve(ROOT, "../shared/espruino-fw");
+  return Object.values(FIRMWARE_FILES).every((f) => existsSync(join(dir, f))) ? dir : undefined;
+}
+
+/** the one line a test prints when it skips for want of the firmware */
+export const MISSING = "firmware files not found (set SPEEDSEQ_FIRMWARE_DIR; README: 'The real firmware'): firmware tests skipped";
+
+/** true where firmware tests must run (CI sets SPEEDSEQ_REQUIRE_FIRMWARE=1: a missing firmware fails) */
+export function firmwareRequired(): boolean {
+  return process.env.SPEEDSEQ_REQUIRE_FIRMWARE === "1";
+}
+
+let files: { dir: string; source: string; stamp: string } | undefined;
+
+function firmware(): { dir: string; source: string; stamp: string } {
+  if (files) return files;
+  const dir = firmwareDir();
+  if (!dir) throw new Error(MISSING);
+  const f = {} as FirmwareFiles;
+  for (const [k, name] of Object.entries(FIRMWARE_FILES)) f[k as keyof FirmwareFiles] = readFileSync(join(dir, name), "utf8");
+  const st = statSync(join(dir, FIRMWARE_FILES.emulator));
+  files = { dir, source: firmwareSource(f), stamp: `${st.size}-${Math.round(st.mtimeMs)}` };
+  return files;
+}
+
+/** a fresh watch on the given flash image (erased flash without one), booted, console quiet */
+async function bootOn(image: Uint8Array | undefined, startMs: number): Promise<Watch> {
+  const fw = firmware();
+  const clock = { now: startMs };
+  const inst = await instantiate(fw.source, clock, { require: createRequire(import.meta.url), dirname: fw.dir });
+  if (image) inst.flash.set(image);
+  const w = new Watch(inst, clock);
+  inst.pins[inst.BTN1] = 1; // BTN1 is active low: "pressed" at boot would skip the boot code
+  inst.Module._jsInit();
+  inst.flushIO();
+  w.advance(1000);
+  w.exec("echo(0)");
+  return w;
+}
+
+const images: Record<string, Uint8Array> = {};
+
+/**
+ * The factory Storage (launcher, clock, widgets, Settings) with the welcome app marked as seen and
+ * the host's boot files (buzzes and power; with `trace`, drawn text too). Made once per firmware
+ * build and boot-file text, cached in dist/firmware/.
+ */
+export async function factoryImage(trace: boolean): Promise<Uint8Array> {
+  const fw = firmware();
+  const boot = HOST_BOOT + (trace ? TEXT_BOOT : "");
+  let h = 0;
+  for (let i = 0; i < boot.length; i++) h = (h * 31 + boot.charCodeAt(i)) | 0;
+  const key = `factory-${fw.stamp}-${(h >>> 0).toString(16)}`;
+  if (images[key]) return images[key];
+  const file = join(ROOT, "dist/firmware", `${key}.bin`);
+  if (existsSync(file)) return (images[key] = new Uint8Array(readFileSync(file)));
+  const w = await bootOn(undefined, START_MS);
+  w.exec("Bangle.factoryReset()");
+  w.advance(5000);
+  w.exec("echo(0)");
+  w.exec(`require("Storage").writeJSON("welcome.json",{welcomed:true})`);
+  w.writeFile("zhost.boot.js", HOST_BOOT);
+  if (trace) w.writeFile("zhosttxt.boot.js", TEXT_BOOT);
+  // rebuild .boot0 from the boot files now, as the bootloader would at the next load
+  w.exec(`eval(require("Storage").read("bootupdate.js"))`);
+  w.advance(3000);
+  const img = new Uint8Array(w.fw.flash);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, img);
+  return (images[key] = img);
+}
+
+export interface BootOptions {
+  /** record drawn text (for tapText and shown()); costs time and a little RAM, so benches leave it off */
+  trace?: boolean;
+  startMs?: number;
+}
+
+/** a watch booted from the factory image, on its clock face */
+export async function bootWatch(o: BootOptions = {}): Promise<Watch> {
+  const w = await bootOn(await factoryImage(!!o.trace), o.startMs ?? START_MS);
+  w.advance(2000);
+  return w;
+}
+
+/** writes an App Loader folder's files to the watch as an upload would (with the .info the loader writes) */
+export function installFiles(w: Watch, dir = join(ROOT, "apps/speedseq")): string[] {
+  const names: string[] = [];
+  for (const [name, data] of appFiles(dir) as [string, string][]) {
+    w.writeFile(name, data);
+    names.push(name);
+  }
+  return names;
+}
+
+/** load(file) on the watch (the clock with no file), then lets it start */
+export function loadApp(w: Watch, file?: string, settleMs = 1500): void {
+  w.exec(file ? `load(${JSON.stringify(file)})` : "load()");
+  w.advance(settleMs);
+  w.exec("echo(0)");
+}
+
+/** a booted watch with SpeedSeq installed from apps/speedseq and started */
+export async function bootApp(o: BootOptions = {}): Promise<Watch> {
+  const w = await bootWatch(o);
+  installFiles(w);
+  loadApp(w, "speedseq.app.js");
+  return w;
+}
