@@ -3,12 +3,14 @@
 // BangleApps Run. Skipped with one line where the firmware or the peer is missing.
 import { readFileSync } from "node:fs";
 import { firmwareDir, MISSING } from "../emulator/firmware/node";
-import { peersDir, widgetsOnly, startSpeedSeq, startRun, ramUnder, timeSideBySide } from "../emulator/firmware/measure";
+import { peersDir, widgetsOnly, startSpeedSeq, startRun, ramUnder, timeSideBySide, lapBuzzOffsets } from "../emulator/firmware/measure";
+import { PATTERNS, H_RECOVERY } from "../src/engine/haptics";
 import { sessionTimeline } from "../emulator/firmware/timeline";
 import { parseRecording } from "../src/sim/recording";
 
 const FW = "measured on firmware 2v29.74 in emulation";
 const REC = "tests/fixtures/pyfitparse_activity-small-fenix2-run.csv";
+const REC_4X1KM = "tests/fixtures/fitparser_running-with-developer-data.csv";
 
 if (!firmwareDir()) {
   console.log(MISSING);
@@ -43,3 +45,9 @@ for (let run = 1; run <= 3; run++) {
   if (apps.length > 1) line += `; SpeedSeq/Run ${(perMin[1] / perMin[2]).toFixed(2)}, net ${(net[1] / net[2]).toFixed(2)}`;
   console.log(`${line} (${FW})`);
 }
+
+// boundary buzzes against the device's laps, and the log's size, on the real 4 x 1 km session
+const laps = await lapBuzzOffsets(parseRecording(readFileSync(REC_4X1KM, "utf8")), PATTERNS[H_RECOVERY][0]);
+const off = laps.offsetsMs.map((o) => (isNaN(o) ? "none" : `${(o / 1000).toFixed(1)} s`));
+console.log(`4 x 1 km, rep-end buzz minus device lap: ${off.join(", ")}; firmware errors ${laps.errors} (${FW}; GPS/HRM replay, no accelerometer)`);
+console.log(`session log: ${laps.logBytes} B for ${(laps.durMs / 60000).toFixed(1)} min = ${Math.round(laps.logBytes / (laps.durMs / 3600000))} B per session-hour (${FW})`);
