@@ -101,6 +101,17 @@ export async function bootWatch(o: BootOptions = {}): Promise<Watch> {
   return w;
 }
 
+/**
+ * a new watch booted on a copy of `flash` (another watch's whole flash, `w.fw.flash`), as after a
+ * power loss or a watchdog reset: nothing of the old watch ran on the way out (no 'kill' event).
+ * Text tracing comes with the flash (its boot files); startMs is the new clock (default START_MS).
+ */
+export async function rebootFrom(flash: Uint8Array, startMs = START_MS): Promise<Watch> {
+  const w = await bootOn(new Uint8Array(flash), startMs);
+  w.advance(2000);
+  return w;
+}
+
 /** writes an App Loader folder's files to the watch as an upload would (with the .info the loader writes) */
 export function installFiles(w: Watch, dir = join(ROOT, "apps/speedseq")): string[] {
   const names: string[] = [];

@@ -228,6 +228,14 @@ export class Watch {
     return { GPS: ids("GPS"), HRM: ids("HRM") };
   }
 
+  /**
+   * the listeners an object holds, by event: 2v29 keeps them in hidden "#on<event>" properties
+   * (one function, or an array of them when there are several); `obj` is a watch expression
+   */
+  listeners(obj = "Bangle"): Record<string, number> {
+    return this.eval(`(function(o){var r={};for(var k in o)if(k.substr(0,3)=="#on"){var v=o[k];r[k.substr(3)]=Array.isArray(v)?v.length:1;}return r;})(${obj})`);
+  }
+
   // ---- storage
 
   /** writes a Storage file in chunks of base64 at the console, as an upload does */

@@ -35,6 +35,8 @@ export class Run {
   onDone: () => void;
   /** opens the actions menu (menus.ts), called on a tap while paused */
   onMenu: () => void;
+  /** the actions menu covers the run screen: the 1 s redraw must not draw over it (ui() clears it) */
+  hid: boolean;
 
   /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one */
   constructor(plan: Plan, set: Settings, sensors: Sensors, logN: number, goal: string, lastSeq: number, fromIdx: number) {
@@ -43,6 +45,7 @@ export class Run {
     this.sensors = sensors;
     this.view = { mi: set.mi, low: false, full: false };
     this.onDone = this.onMenu = () => {};
+    this.hid = false;
     this.cad = new CadenceEstimator(E);
     const o = Bangle.getOptions();
     this.saved = { btnLoadTimeout: o.btnLoadTimeout || 1500 };
@@ -101,7 +104,7 @@ export class Run {
   }
 
   draw(): void {
-    if (this.timer) drawRun(this.s, this.view);
+    if (this.timer && !this.hid) drawRun(this.s, this.view);
   }
 
   cmd(c: Cmd): void {
@@ -112,6 +115,7 @@ export class Run {
 
   /** the run screen's controls */
   ui(remove: () => void): void {
+    this.hid = false;
     const press = () => {
       const st = this.s.step;
       if (this.s.mode === PAUSED) this.cmd("resume");
@@ -122,7 +126,7 @@ export class Run {
       mode: "custom",
       // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
       btn: function () { press(); },
-      touch: () => { if (this.s.mode === PAUSED) this.onMenu(); },
+      touch: () => { if (this.s.mode === PAUSED) { this.hid = true; this.onMenu(); } },
       remove: remove,
     });
     this.draw();

@@ -46,8 +46,12 @@ export class Sensors {
   on(): void {
     Bangle.setGPSPower(1, APP_ID);
     Bangle.setHRMPower(1, APP_ID);
-    Bangle.on("GPS", this.ls.GPS);
-    Bangle.on("HRM", this.ls.HRM);
+    // each listener once: on() runs at pre-start and again when the session starts (twice, every
+    // fix came twice and the copy, 0 ms after the first, counted as a bad fix)
+    for (const ev of ["GPS", "HRM"]) {
+      Bangle.removeListener(ev, this.ls[ev]);
+      Bangle.on(ev, this.ls[ev]);
+    }
   }
 
   /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */

@@ -2,8 +2,11 @@
 // skips with one line where they are not, unless SPEEDSEQ_REQUIRE_FIRMWARE=1 (CI) makes that a
 // failure. Every watch booted here must end its test without a firmware error.
 import { afterEach, describe, it } from "vitest";
-import { firmwareDir, firmwareRequired, MISSING, bootApp, bootWatch, type BootOptions } from "../../emulator/firmware/node";
+import { readFileSync } from "node:fs";
+import { firmwareDir, firmwareRequired, MISSING, bootApp, bootWatch, rebootFrom, type BootOptions } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
+import { parseRecording } from "../../src/sim/recording";
+import { replay, type ReplayOptions, type SensorEvent } from "../../src/sim/replay";
 
 const present = !!firmwareDir();
 if (!present && !firmwareRequired()) console.log(MISSING);
@@ -44,4 +47,89 @@ export function startWorkout(w: Watch, name: string): void {
   w.advance(1100);
   w.press(100);
   w.advance(1000);
+}
+
+/** a watch rebooted on a copy of w's flash (a power loss: no 'kill' ran), checked for errors after the test */
+export async function fwReboot(w: Watch, startMs = w.now()): Promise<Watch> {
+  const w2 = await rebootFrom(w.fw.flash, startMs);
+  booted.push(w2);
+  return w2;
+}
+
+/** a recording in tests/fixtures as the watch's GPS/HRM events (seed 3 unless told, as the board tests) */
+export function recordingEvents(file: string, o: ReplayOptions = {}): SensorEvent[] {
+  return replay(parseRecording(readFileSync(`tests/fixtures/${file}`, "utf8")), { seed: 3, ...o });
+}
+
+/**
+ * Emits events (times relative to now) on the watch up to `ms` from now, running virtual time
+ * between them; `until` stops early when it returns true (checked after each event). Returns how
+ * many events were used.
+ */
+export function play(w: Watch, events: SensorEvent[], ms: number, until?: () => boolean): number {
+  const t0 = w.now();
+  let i = 0;
+  while (i < events.length && events[i].tMs < 0) i++;
+  for (; i < events.length && events[i].tMs <= ms; i++) {
+    const e = events[i];
+    w.advance(t0 + e.tMs - w.now());
+    w.emit(e.type, e.data);
+    if (until && until()) return i + 1;
+  }
+  w.advance(t0 + ms - w.now());
+  return i;
+}
+
+/** events shifted `ms` earlier (what is left of a recording after `ms` of it has been played) */
+export function shift(events: SensorEvent[], ms: number): SensorEvent[] {
+  return events.map((e) => ({ ...e, tMs: e.tMs - ms }));
+}
+
+/** session log n as the app wrote it on flash */
+export function logText(w: Watch, n = 0): string {
+  return w.readStorageFile(`speedseq.log${n}`);
+}
+
+/**
+ * A sensor stream that keeps its place: events are due at their times from now (the call that
+ * makes it); each call `(ms, until?)` runs ms of watch time, emitting the events that fall due (any
+ * that fell due while the test was tapping come at once, late). With `until`, it stops after the
+ * first event that makes it true, and returns true.
+ */
+export function feeder(w: Watch, events: SensorEvent[]): (ms: number, until?: () => boolean) => boolean {
+  const t0 = w.now();
+  let i = 0;
+  return (ms, until) => {
+    const end = w.now() + ms;
+    while (i < events.length && t0 + events[i].tMs <= end) {
+      const e = events[i++];
+      w.advance(Math.max(0, t0 + e.tMs - w.now()));
+      w.emit(e.type, e.data);
+      if (until && until()) return true;
+    }
+    w.advance(end - w.now());
+    return false;
+  };
+}
+
+/**
+ * Taps the menu row showing `text`, scrolling the menu up (a drag, as a finger would) until the
+ * row is whole on the screen. The firmware's scroller draws only the rows a drag reveals, so the
+ * traced positions go stale as it scrolls: before each look the menu is redrawn through
+ * Bangle.uiRedraw (what a widget overlay uses), which changes nothing but the picture.
+ */
+export function tapRow(w: Watch, text: string, maxDrags = 12): void {
+  for (let i = 0; i <= maxDrags; i++) {
+    const t0 = w.now();
+    w.exec("if(Bangle.uiRedraw)Bangle.uiRedraw()");
+    w.advance(50);
+    const t = w.texts.filter((x) => x.tMs >= t0 && x.text === text).pop();
+    if (t && t.y >= 24 && t.y + t.h <= 176) {
+      w.tap(t.x + t.w / 2, t.y + t.h / 2);
+      return;
+    }
+    w.swipe("up");
+    w.advance(200);
+  }
+  throw new Error(`no menu row "${text}" after ${maxDrags} drags; drawn lately: ${w.shown().slice(-12).join(", ")}`);
 }
