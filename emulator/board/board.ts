@@ -8,7 +8,6 @@ import { preludeSource, MISSING_BUILTINS, type Realm, type Intrinsics } from "./
 import { Graphics, SCREEN_W, SCREEN_H, type DrawEntry, type Box } from "./graphics";
 import { Storage, StorageError, StorageFile, STORAGE_BYTES, toBinary } from "./storage";
 import { heatshrinkDecompress, locale } from "./modules";
-import { parseLenientJSON } from "./json";
 import { createEUi, type EUi } from "./ui";
 
 export interface BoardOptions {
@@ -388,7 +387,8 @@ export function createBoardCore(opts: BoardOptions) {
     } else throw realmError("Unknown UI mode " + String(mode));
     if (btnFn) {
       const f = btnFn;
-      ui.btnWatch = setWatch(() => f(), BTN1, { repeat: true, edge: "falling" });
+      // the firmware's setUI watches BTN1's rising edge: btn fires on the press, not the release
+      ui.btnWatch = setWatch(() => f(), BTN1, { repeat: true, edge: "rising" });
     }
     if (typeof o.remove === "function") ui.remove = o.remove;
     if (typeof o.back === "function") {
@@ -396,7 +396,7 @@ export function createBoardCore(opts: BoardOptions) {
       // the back widget: a tap in the top-left corner, or BTN1 when the UI has no button of its own
       if (ui.btnWatch === undefined) {
         const back = o.back;
-        ui.backWatch = setWatch(() => { ui.backWatch = undefined; back(); }, BTN1, { edge: "falling" });
+        ui.backWatch = setWatch(() => { ui.backWatch = undefined; back(); }, BTN1, { edge: "rising" });
       }
     }
     const back = ui.back;
@@ -431,7 +431,11 @@ export function createBoardCore(opts: BoardOptions) {
 
   // ---- storage ----
   const storage = opts.storage ?? new Storage(opts.storageBytes ?? STORAGE_BYTES);
-  (storage as unknown as { hooks: { onCompact(b: number): void } }).hooks = {
+  (storage as unknown as { hooks: { onCompact(b: number): void; onLongName(n: string, max: number): void } }).hooks = {
+    // the watch cuts a longer name silently (two names can become one file): the board reports it
+    onLongName(name: string, max: number) {
+      layoutError(`Storage name ${JSON.stringify(name)} is ${name.length} characters: the watch keeps only the first ${max}`);
+    },
     onCompact(liveBytes: number) {
       const stallMs = Math.round(opts.compactStallMs ? opts.compactStallMs(liveBytes) : 2000 + liveBytes / 1024);
       compactions.push({ tMs: loop.now, stallMs, liveBytes });
@@ -494,6 +498,7 @@ export function createBoardCore(opts: BoardOptions) {
       const quiet = statement.startsWith("\x10");
       const code = quiet ? statement.slice(1) : statement;
       if (!quiet) serialWrite(code + "\r\n");
+      const before = serialOut.length;
       let result: unknown;
       let failed = false;
       try {
@@ -503,7 +508,9 @@ export function createBoardCore(opts: BoardOptions) {
         recordError(e);
       }
       afterCode();
-      serialWrite((failed ? "" : "=" + formatValue(result) + "\r\n") + ">");
+      // a line starting with \x10 prints no "=value"; the prompt comes back only after output
+      if (!quiet) serialWrite((failed ? "" : "=" + formatValue(result) + "\r\n") + ">");
+      else if (serialOut.length > before) serialWrite(">");
     }
   }
 
@@ -539,8 +546,9 @@ export function createBoardCore(opts: BoardOptions) {
     setStepCount: (n: number) => { steps = +n || 0; },
     getHealthStatus: () => realmize({ movement: 0, steps, bpm: lastBpm, bpmConfidence: 0 }),
     setPollInterval: (ms: number) => {
-      // as the firmware: a fixed poll interval also turns power saving off
-      pollFixedMs = Math.max(10, +ms || ACCEL_FAST_MS);
+      // as the firmware: 10..4000 ms or it throws; a fixed poll interval also turns power saving off
+      if (!(+ms >= 10 && +ms <= 4000)) throw realmError("Invalid interval");
+      pollFixedMs = +ms;
       options.powerSave = false;
     },
     setOptions: (o: Record<string, unknown>) => {
@@ -650,7 +658,7 @@ export function createBoardCore(opts: BoardOptions) {
     load: (file?: string) => requestLoad(file),
     require: (name: string) => {
       if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
-      throw realmError(`Module ${name} not found`);
+      throw realmError(`Module ${JSON.stringify(String(name))} not found`);
     },
     print: (...a: unknown[]) => consoleLog(...a),
     console: { log: consoleLog, info: consoleLog, warn: consoleLog, error: consoleLog, debug: consoleLog },
@@ -658,19 +666,8 @@ export function createBoardCore(opts: BoardOptions) {
     process: { env: { VERSION: "2v29", BOARD: "BANGLEJS2" }, version: "2v29", memory: () => realmize({ free: 12000, usage: 0, total: 12000 }) },
   };
   for (const k of Object.keys(globals)) realm.global[k] = globals[k];
-  // the watch's JSON.parse accepts what Storage.writeJSON writes (unquoted keys)
-  const realmParse = R.JSON.parse;
-  R.JSON.parse = (text: string) => {
-    try {
-      return realmParse(text);
-    } catch (e) {
-      try {
-        return realmize(parseLenientJSON(String(text)));
-      } catch {
-        throw e;
-      }
-    }
-  };
+  // JSON.parse stays the realm's strict one: the watch's rejects the unquoted keys writeJSON writes
+  // too ("Got ID:a expected STRING"); only Storage.readJSON reads them
   const baselineGlobals = new Set<string>();
   const snapshotGlobals = () => {
     baselineGlobals.clear();

@@ -3,7 +3,8 @@
 // documented behaviour, not its exact layout): every file costs a 32-byte header plus its data
 // rounded up to 4 bytes; a StorageFile costs 40,960 bytes per chunk however little it holds;
 // rewriting or erasing leaves the old copy as trash until compaction; when an allocation does not
-// fit, the board compacts (a multi-second stall) and throws if it still does not fit.
+// fit, the board compacts (a multi-second stall) and throws if it still does not fit. Names longer
+// than the watch keeps (28 characters, 27 for a StorageFile) are cut as the watch cuts them.
 import { toEspruinoJSON, parseLenientJSON } from "./json";
 
 export const STORAGE_BYTES = 8 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface StorageStats {
 export interface StorageHooks {
   /** called when the board compacts; returns nothing; the board stalls its clock */
   onCompact?(liveBytes: number): void;
+  /** a file was created under a name longer than the watch keeps (it is cut to `max`, as there) */
+  onLongName?(name: string, max: number): void;
 }
 
 /** one StorageFile: its chunks' bytes (each up to SF_CHUNK_DATA) */
@@ -40,6 +43,8 @@ export function toBinary(data: unknown): string {
 }
 
 const alloc = (len: number) => HEADER_BYTES + ((len + 3) & ~3);
+/** the watch keeps the first `max` characters of a file name */
+const cut = (name: unknown, max: number) => String(name).slice(0, max);
 
 export class Storage {
   readonly files = new Map<string, string>();
@@ -52,7 +57,7 @@ export class Storage {
 
   // --- normal files ---
   read(name: string, offset?: number, length?: number): string | undefined {
-    const f = this.files.get(String(name));
+    const f = this.files.get(cut(name, MAX_NAME));
     if (f === undefined) return undefined;
     const o = offset ? +offset : 0;
     return length !== undefined ? f.substr(o, +length) : f.slice(o);
@@ -107,9 +112,10 @@ export class Storage {
     return this.write(name, toEspruinoJSON(obj));
   }
   erase(name: string): void {
-    const f = this.files.get(String(name));
+    name = cut(name, MAX_NAME);
+    const f = this.files.get(name);
     if (f === undefined) return;
-    this.files.delete(String(name));
+    this.files.delete(name);
     this.trash(alloc(f.length));
   }
   /** normal files plus StorageFile chunks ("name\x01"…); {sf:true} gives StorageFile names, {sf:false} normal files */
@@ -208,11 +214,12 @@ export class Storage {
     if (this.trashBytes > 0) this.compact();
     if (bytes > this.getFree()) throw new StorageError(`Not enough free space in Storage (${bytes} bytes needed, ${this.getFree()} free)`);
   }
+  /** a name as the watch stores it: cut to `max` characters silently (the hook hears of it) */
   private checkName(name: unknown, max: number): string {
     const n = String(name);
     if (!n.length) throw new StorageError("File name is empty");
-    if (n.length > max) throw new StorageError(`File name too long: ${JSON.stringify(n)} is ${n.length} characters, at most ${max}`);
-    return n;
+    if (n.length > max) this.hooks.onLongName?.(n, max);
+    return cut(n, max);
   }
 }
 

@@ -11,10 +11,11 @@ describe("board: more firmware details apps meet", () => {
     expect(b.eval("got.join()")).toBe("1,sel,sel");
   });
 
-  it("the realm's JSON.parse accepts what writeJSON wrote, like the watch's", () => {
+  it("the realm's JSON.parse rejects what writeJSON wrote, as the watch's does; readJSON reads it", () => {
     const b = createBoard();
-    b.load(`require("Storage").writeJSON("a.json", {k: [1, 2]}); var v = JSON.parse(require("Storage").read("a.json"));`);
-    expect(b.eval("v.k[1]")).toBe(2);
+    b.load(`require("Storage").writeJSON("a.json", {k: [1, 2]}); var v = require("Storage").readJSON("a.json"), err = "";
+      try { JSON.parse(require("Storage").read("a.json")); } catch (e) { err = "threw"; }`);
+    expect(b.eval("v.k[1] + ' ' + err")).toBe("2 threw");
   });
 
   it("E.showMenu edits a number by dragging, and a tap leaves the editor", () => {

@@ -33,7 +33,7 @@ describe("board realm: what the watch lacks is missing here too", () => {
   it("fails require() of a module the watch does not have", () => {
     const b = createBoard();
     b.load(`var ok = typeof require("Storage").read; require("nosuchmodule");`);
-    expect(b.errors.map((e) => e.message)).toEqual(["Module nosuchmodule not found"]);
+    expect(b.errors.map((e) => e.message)).toEqual(['Module "nosuchmodule" not found']);
     expect(b.eval("ok")).toBe("function");
   });
 

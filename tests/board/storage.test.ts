@@ -13,12 +13,21 @@ describe("board Storage (firmware behaviour)", () => {
     expect(b.eval(`require("Storage").readJSON("missing.json", true)`)).toBeUndefined();
   });
 
-  it("limits names to 28 characters (27 for a StorageFile)", () => {
+  it("keeps 28 characters of a name (27 for a StorageFile), cutting longer ones as the watch does", () => {
     const s = new Storage();
-    expect(() => s.write("a".repeat(28), "x")).not.toThrow();
-    expect(() => s.write("a".repeat(29), "x")).toThrow(/too long/);
-    expect(() => s.open("b".repeat(27), "w")).not.toThrow();
-    expect(() => s.open("b".repeat(28), "w")).toThrow(/too long/);
+    s.write("a".repeat(28) + "1", "x");
+    s.write("a".repeat(28) + "2", "y");
+    expect(s.list()).toEqual(["a".repeat(28)]);
+    expect(s.read("a".repeat(28) + "3")).toBe("y");
+    s.open("b".repeat(28), "w").write("z");
+    expect(s.list(undefined, { sf: true })).toEqual(["b".repeat(27)]);
+  });
+
+  it("a name the watch would cut is an app error on the board", () => {
+    const b = createBoard();
+    b.load(`require("Storage").write("${"c".repeat(29)}", "x"); require("Storage").write("${"c".repeat(28)}", "y");`);
+    expect(b.errors.map((e) => e.message)).toEqual([`Storage name "${"c".repeat(29)}" is 29 characters: the watch keeps only the first 28`]);
+    expect(b.storage.read("c".repeat(28))).toBe("y");
   });
 
   it("a StorageFile reserves 40,960 bytes per chunk however little it holds", () => {

@@ -13,11 +13,11 @@ describe("board setUI, touch and E's UI", () => {
     expect(b.eval("log.join('|')")).toBe("btn|removed|touch 1 20|touch 2 150");
   });
 
-  it("custom btn fires on release (falling edge)", () => {
+  it("custom btn fires on the press (rising edge), as the firmware's setUI watches it", () => {
     const b = createBoard();
     b.load(`var n=0; Bangle.setUI({mode:"custom", btn:function(){n++}});`);
     b.buttonDown();
-    expect(b.eval("n")).toBe(0);
+    expect(b.eval("n")).toBe(1);
     b.buttonUp();
     expect(b.eval("n")).toBe(1);
   });
