@@ -229,11 +229,12 @@ export class Watch {
   }
 
   /**
-   * the listeners an object holds, by event: 2v29 keeps them in hidden "#on<event>" properties
-   * (one function, or an array of them when there are several); `obj` is a watch expression
+   * the listeners an object holds, by event (events with none left out): 2v29 keeps them in
+   * hidden "#on<event>" properties, a function or an array (left empty when the last is removed);
+   * `obj` is a watch expression
    */
   listeners(obj = "Bangle"): Record<string, number> {
-    return this.eval(`(function(o){var r={};for(var k in o)if(k.substr(0,3)=="#on"){var v=o[k];r[k.substr(3)]=Array.isArray(v)?v.length:1;}return r;})(${obj})`);
+    return this.eval(`(function(o){var r={};for(var k in o)if(k.substr(0,3)=="#on"){var v=o[k],n=Array.isArray(v)?v.length:1;if(n)r[k.substr(3)]=n;}return r;})(${obj})`);
   }
 
   // ---- storage
