@@ -4,7 +4,7 @@
 import { afterEach, describe, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { firmwareDir, firmwareRequired, MISSING, bootApp, bootWatch, rebootFrom, type BootOptions } from "../../emulator/firmware/node";
-import type { Watch } from "../../emulator/firmware/watch";
+import type { DrawnText, Watch } from "../../emulator/firmware/watch";
 import { parseRecording } from "../../src/sim/recording";
 import { replay, type ReplayOptions, type SensorEvent } from "../../src/sim/replay";
 
@@ -113,22 +113,37 @@ export function feeder(w: Watch, events: SensorEvent[]): (ms: number, until?: ()
 }
 
 /**
- * Taps the menu row showing `text`, scrolling the menu up (a drag, as a finger would) until the
- * row is whole on the screen. The firmware's scroller draws only the rows a drag reveals, so the
- * traced positions go stale as it scrolls: before each look the menu is redrawn through
- * Bangle.uiRedraw (what a widget overlay uses), which changes nothing but the picture.
+ * Taps the menu row showing `text`, scrolling the menu (a drag, as a finger would) until the row
+ * is whole on the screen: up first (or down when the row was last seen above the screen), the
+ * other way once the menu stops moving. The firmware's scroller draws only the rows a drag
+ * reveals, so the traced positions go stale as it scrolls: before each look the menu is redrawn
+ * through Bangle.uiRedraw (what a widget overlay uses), which changes nothing but the picture.
  */
-export function tapRow(w: Watch, text: string, maxDrags = 12): void {
+export function tapRow(w: Watch, text: string, maxDrags = 16): void {
+  const t = findRow(w, text, maxDrags);
+  w.tap(t.x + t.w / 2, t.y + t.h / 2);
+}
+
+/** scrolls as tapRow does until the row showing `text` is whole on the screen; the texts of that screen, the row's own among them */
+export function findRow(w: Watch, text: string, maxDrags = 16): DrawnText & { screen: DrawnText[] } {
+  const seen = w.lastText(text);
+  let dir: "up" | "down" = seen && seen.y < 24 ? "down" : "up";
+  let flipped = false;
+  let last = "";
   for (let i = 0; i <= maxDrags; i++) {
     const t0 = w.now();
     w.exec("if(Bangle.uiRedraw)Bangle.uiRedraw()");
     w.advance(50);
-    const t = w.texts.filter((x) => x.tMs >= t0 && x.text === text).pop();
-    if (t && t.y >= 24 && t.y + t.h <= 176) {
-      w.tap(t.x + t.w / 2, t.y + t.h / 2);
-      return;
+    const drawn = w.texts.filter((x) => x.tMs >= t0 && x.y >= 24);
+    const t = drawn.filter((x) => x.text === text).pop();
+    if (t && t.y + t.h <= 176) return { ...t, screen: drawn };
+    const now = drawn.map((x) => `${x.text}@${x.y}`).join(",");
+    if (now === last && !flipped) {
+      dir = dir === "up" ? "down" : "up";
+      flipped = true;
     }
-    w.swipe("up");
+    last = now;
+    w.swipe(dir);
     w.advance(200);
   }
   throw new Error(`no menu row "${text}" after ${maxDrags} drags; drawn lately: ${w.shown().slice(-12).join(", ")}`);
