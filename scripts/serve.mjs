@@ -1,20 +1,41 @@
 // npm start: builds the watch app (build.mjs) and the emulator page (esbuild: esm, code splitting so
 // Garmin's FIT SDK is its own chunk, fetched only when a FIT file is dropped), then serves the page
 // on http://127.0.0.1:PORT (default 8080; PORT=0 picks a free one) with node:http.
-// Served: the page (emulator/index.html, style.css, dist/), the built app, the committed app
-// (git show HEAD:apps/speedseq/app.js) and the recordings in tests/fixtures/. Nothing else.
+// Served: the page (emulator/index.html, style.css, dist/), the app's App Loader files
+// (apps/speedseq/), the committed app (git show HEAD:apps/speedseq/app.js), the recordings in
+// tests/fixtures/ and, when they are there, the three files of the real Bangle.js 2 firmware
+// (/firmware/<name>, from SPEEDSEQ_FIRMWARE_DIR, else ../shared/espruino-fw beside the clone) with
+// /firmware/status saying whether they are. Nothing else.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import { build } from "esbuild";
 import { buildApp } from "../build.mjs";
 
 const TYPES = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv", ".map": "application/json", ".gpx": "application/gpx+xml", ".tcx": "application/xml", ".fit": "application/octet-stream" };
 
+/** the firmware build's files (emulator/firmware/instance.ts FIRMWARE_FILES) */
+export const FIRMWARE_FILES = ["emulator_banglejs2.js", "emu_banglejs2.js", "common.js"];
+
+/** where the firmware files are looked for (as emulator/firmware/node.ts does) */
+export function firmwareDirSetting() {
+  return process.env.SPEEDSEQ_FIRMWARE_DIR ?? resolve("../shared/espruino-fw");
+}
+
+/** {present, stamp} for the page: stamp changes with the firmware build (it keys the page's factory image cache) */
+function firmwareStatus(dir) {
+  const missing = FIRMWARE_FILES.filter((f) => !existsSync(join(dir, f)));
+  if (missing.length) return { present: false, missing };
+  const st = statSync(join(dir, FIRMWARE_FILES[0]));
+  return { present: true, stamp: `${st.size}-${Math.round(st.mtimeMs)}` };
+}
+
 export async function buildPage() {
   await build({
-    entryPoints: ["emulator/page/main.ts"],
+    // the page, and the Web Worker that hosts the real firmware (a module Worker: it shares chunks with the page)
+    entryPoints: ["emulator/page/main.ts", "emulator/page/fw-worker.ts"],
     bundle: true,
     format: "esm",
     splitting: true,
@@ -41,20 +62,29 @@ function committedApp() {
 function fileFor(path) {
   if (path === "/" || path === "/index.html") return "emulator/index.html";
   if (path === "/style.css") return "emulator/style.css";
-  if (path === "/apps/speedseq/app.js") return "apps/speedseq/app.js";
   const p = normalize(path).replace(/^\/+/, "");
+  if (/^apps\/speedseq\/[\w-]+(\.[\w-]+)*$/.test(p)) return p;
   if (p.startsWith("dist/") && !p.includes("..")) return join("emulator", p);
   if (/^tests\/fixtures\/[\w.-]+\.(csv|gpx|tcx|fit)$/.test(p)) return p;
   return undefined;
 }
 
-export function serve(port = 8080, host = "127.0.0.1") {
+/** `firmwareDir`: where the firmware files are (default: SPEEDSEQ_FIRMWARE_DIR or ../shared/espruino-fw) */
+export function serve(port = 8080, host = "127.0.0.1", o = {}) {
+  const fwDir = o.firmwareDir ?? firmwareDirSetting();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     try {
       let body;
       let type;
-      if (path === "/app/committed.js") {
+      if (path === "/firmware/status") {
+        body = JSON.stringify(firmwareStatus(fwDir));
+        type = ".json";
+      } else if (path.startsWith("/firmware/")) {
+        const name = path.slice("/firmware/".length);
+        if (FIRMWARE_FILES.includes(name)) body = await readFile(join(fwDir, name));
+        type = ".js";
+      } else if (path === "/app/committed.js") {
         body = committedApp();
         type = ".js";
       } else {
@@ -78,5 +108,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await buildApp();
   await buildPage();
   const server = await serve(Number(process.env.PORT ?? 8080));
+  const fw = firmwareStatus(firmwareDirSetting());
+  console.log(fw.present
+    ? "engine: the real Bangle.js 2 firmware (from SPEEDSEQ_FIRMWARE_DIR or ../shared/espruino-fw); the board is the other choice"
+    : "engine: the board (no firmware files; README 'The emulator' says how to get them)");
   console.log(`SpeedSeq emulator: http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
 }
