@@ -1,4 +1,4 @@
-// The emulator page in Debian's Chromium: it loads without console errors, plays the default
+// The emulator page on the board engine (?engine=board) in Debian's Chromium: it loads without console errors, plays the default
 // session (Classic 5K on the bundled recording) at 100x to the end, buzzes exactly as the headless
 // run of the same driver in Node, and shows the rep and recovery screens of the goldens.
 // UPDATE_GOLDENS=1 rewrites tests/browser/goldens/*.png from the Node board, and the App Loader
@@ -34,7 +34,7 @@ async function openPage(errors: string[]): Promise<Page> {
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(`console.${m.type()}: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
-  await page.goto(url);
+  await page.goto(`${url}?engine=board`);
   await page.waitForFunction(() => (window as unknown as { speedseq?: Hooks }).speedseq?.ready === true, null, { timeout: 30_000 });
   return page;
 }
