@@ -230,11 +230,21 @@ export class Watch {
 
   /**
    * the listeners an object holds, by event (events with none left out): 2v29 keeps them in
-   * hidden "#on<event>" properties, a function or an array (left empty when the last is removed);
-   * `obj` is a watch expression
+   * hidden "#on<event>" properties, a function or an array (an empty array once the last is
+   * removed; removing from an event that never had one leaves the key with no value); `obj` is a
+   * watch expression
    */
   listeners(obj = "Bangle"): Record<string, number> {
-    return this.eval(`(function(o){var r={};for(var k in o)if(k.substr(0,3)=="#on"){var v=o[k],n=Array.isArray(v)?v.length:1;if(n)r[k.substr(3)]=n;}return r;})(${obj})`);
+    return this.eval(`(function(o){var r={};for(var k in o)if(k.substr(0,3)=="#on"){var v=o[k],n=typeof v=="function"?1:Array.isArray(v)?v.length:0;if(n)r[k.substr(3)]=n;}return r;})(${obj})`);
+  }
+
+  /**
+   * the JS timers pending, from the interpreter's own table (global["\xFF"].timers on 2v29): for
+   * each, whether it repeats (setInterval) and the start of its callback's source (a string for
+   * code given as text), so a test can tell an app's timers from the widgets'
+   */
+  timers(): { repeat: boolean; cb: string }[] {
+    return this.eval(`(function(){var t=global["\\xFF"].timers,r=[];for(var k in t)r.push({repeat:!!t[k].intr,cb:(""+t[k].cb).substr(0,80)});return r;})()`);
   }
 
   // ---- storage
