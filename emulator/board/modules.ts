@@ -1,6 +1,6 @@
 // Small modules apps require() besides Storage: heatshrink (icons) and a minimal English locale.
 
-/** heatshrink decompression with the watch's parameters (window 8 bits, lookahead 4 bits) */
+/** heatshrink decompression with the watch's parameters (window 8 bits, lookahead 6 bits: what the firmware's compress writes) */
 export function heatshrinkDecompress(input: string | ArrayLike<number>): Uint8Array {
   const bytes = typeof input === "string" ? Array.from(input, (c) => c.charCodeAt(0) & 255) : Array.prototype.slice.call(input);
   const totalBits = bytes.length * 8;
@@ -22,7 +22,7 @@ export function heatshrinkDecompress(input: string | ArrayLike<number>): Uint8Ar
     } else {
       const index = take(8);
       if (index < 0) break;
-      const count = take(4);
+      const count = take(6);
       if (count < 0) break;
       for (let i = 0; i <= count; i++) out.push(out[out.length - index - 1] ?? 0);
     }

@@ -32,7 +32,8 @@ export class StorageError extends Error {}
 
 export function toBinary(data: unknown): string {
   if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) data = new Uint8Array(data);
+  // an ArrayBuffer from the app's realm is not an instance of ours: test its tag
+  if (Object.prototype.toString.call(data) === "[object ArrayBuffer]") data = new Uint8Array(data as ArrayBuffer);
   if (ArrayBuffer.isView(data) || Array.isArray(data)) {
     const a = data as ArrayLike<number>;
     let s = "";

@@ -16,8 +16,8 @@ describe("board E and modules", () => {
   });
 
   it("heatshrink decompresses literals and back-references", () => {
-    // hand-encoded: literal 'a' (1 01100001), literal 'b' (1 01100010), backref index 1 count 3 (0 00000001 0011)
-    const bits = "1" + "01100001" + "1" + "01100010" + "0" + "00000001" + "0011";
+    // hand-encoded: literal 'a' (1 01100001), literal 'b' (1 01100010), backref index 1 count 3 (0 00000001 000011)
+    const bits = "1" + "01100001" + "1" + "01100010" + "0" + "00000001" + "000011";
     const padded = bits.padEnd(Math.ceil(bits.length / 8) * 8, "0");
     const bytes: number[] = [];
     for (let i = 0; i < padded.length; i += 8) bytes.push(parseInt(padded.slice(i, i + 8), 2));

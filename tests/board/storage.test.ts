@@ -83,6 +83,13 @@ describe("board Storage (firmware behaviour)", () => {
     expect(b.storage.read("b")).toBeUndefined();
   });
 
+  it("takes an ArrayBuffer made by the app (E.toString and Storage.write read its bytes)", () => {
+    const b = createBoard();
+    b.load(`require("Storage").write("ab", new Uint8Array([104, 105, 255]).buffer); var s = E.toString(new Uint8Array([111, 107]).buffer);`);
+    expect(b.storage.read("ab")).toBe("hi\xFF");
+    expect(b.eval("s")).toBe("ok");
+  });
+
   it("does not rewrite a file with identical contents (no trash)", () => {
     const s = new Storage();
     s.write("same", "abc");
