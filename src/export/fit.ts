@@ -137,18 +137,18 @@ export function toFit(a: Activity): Uint8Array {
   if (isFinite(sw) && sw >= 0 && sw < 655) dev.softwareVersion = sw;
   put("DEVICE_INFO", dev);
 
-  // in time order: timer events, records, and each lap once it has ended
+  // in time order: records, timer events, and each lap once it has ended; at one moment a
+  // record, then the timer's stop, the lap that ends, and the timer's start
   type Item = { t: number; o: number; name: string; m: Record<string, unknown> };
   const items: Item[] = [];
   a.running.forEach((s, i) => {
-    items.push({ t: s.startMs, o: 0, name: "EVENT", m: timerEvent(s.startMs, "start") });
-    if (i < a.running.length - 1) items.push({ t: s.endMs, o: 1, name: "EVENT", m: timerEvent(s.endMs, "stopAll") });
+    items.push({ t: s.startMs, o: 3, name: "EVENT", m: timerEvent(s.startMs, "start") });
+    items.push({ t: s.endMs, o: 1, name: "EVENT", m: timerEvent(s.endMs, "stopAll") });
   });
-  for (const p of a.points) items.push({ t: p.tMs, o: 2, name: "RECORD", m: recordMesg(p) });
-  a.laps.forEach((l, k) => items.push({ t: l.endMs, o: 3, name: "LAP", m: lapMesg(a, l, k) }));
+  for (const p of a.points) items.push({ t: p.tMs, o: 0, name: "RECORD", m: recordMesg(p) });
+  a.laps.forEach((l, k) => items.push({ t: l.endMs, o: 2, name: "LAP", m: lapMesg(a, l, k) }));
   items.sort((x, y) => x.t - y.t || x.o - y.o);
   for (const it of items) put(it.name, it.m);
-  put("EVENT", timerEvent(a.endMs, "stopAll"));
 
   const t = a.totals;
   const first = a.points[0];
