@@ -141,7 +141,7 @@ export function toFit(a: Activity): Uint8Array {
   // record, then the timer's stop, the lap that ends, and the timer's start
   type Item = { t: number; o: number; name: string; m: Record<string, unknown> };
   const items: Item[] = [];
-  a.running.forEach((s, i) => {
+  a.running.forEach((s) => {
     items.push({ t: s.startMs, o: 3, name: "EVENT", m: timerEvent(s.startMs, "start") });
     items.push({ t: s.endMs, o: 1, name: "EVENT", m: timerEvent(s.endMs, "stopAll") });
   });
