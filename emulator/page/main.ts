@@ -462,8 +462,16 @@ async function init(): Promise<void> {
   bundledRows = parseRecording(rec);
   fwStatus = st;
   setUpEngines();
-  await restart();
   requestAnimationFrame(frame);
+  try {
+    await restart();
+  } catch (e) {
+    if (engine !== "firmware") throw e;
+    // the firmware would not start here: say why, and run on the board
+    engine = "board";
+    await restart();
+    status(`the real firmware did not start (${e instanceof Error ? e.message : e}): running on the board`, true);
+  }
 }
 init().catch((e) => {
   status(String(e), true);
