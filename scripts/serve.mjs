@@ -108,9 +108,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await buildApp();
   await buildPage();
   const server = await serve(Number(process.env.PORT ?? 8080));
-  const fw = firmwareStatus(firmwareDirSetting());
-  console.log(fw.present
-    ? "engine: the real Bangle.js 2 firmware (from SPEEDSEQ_FIRMWARE_DIR or ../shared/espruino-fw); the board is the other choice"
-    : "engine: the board (no firmware files; README 'The emulator' says how to get them)");
+  const dir = firmwareDirSetting();
+  console.log(firmwareStatus(dir).present
+    ? `engine: the real Bangle.js 2 firmware, from ${dir} (the board is the other choice on the page)`
+    : "engine: the board (no firmware files: the page and README 'The emulator' say how to get them)");
   console.log(`SpeedSeq emulator: http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
 }

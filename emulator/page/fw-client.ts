@@ -27,6 +27,7 @@ export class FwClient {
   private frameAsked = false;
   version = "";
   wall0 = 0;
+  imageCached = false;
   ready = false;
   nowMs = 0;
   /** the newest screen, RGBA, when one arrived since the page last took it */
@@ -70,6 +71,7 @@ export class FwClient {
       case "ready":
         this.version = m.version;
         this.wall0 = m.wall0;
+        this.imageCached = m.imageCached;
         this.ready = true;
         this.started?.ok();
         this.started = undefined;

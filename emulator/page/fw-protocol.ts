@@ -35,7 +35,8 @@ export interface FileEntry { name: string; bytes: number; sf: boolean }
 
 export type FromWorker =
   | { t: "progress"; gen: number; text: string }
-  | { t: "ready"; gen: number; version: string; wall0: number }
+  /** the watch runs the app; imageCached: the factory image came from IndexedDB */
+  | { t: "ready"; gen: number; version: string; wall0: number; imageCached: boolean }
   | { t: "error"; gen: number; message: string }
   /**
    * the answer to "frame": board time, the screen when it changed since the last one (RGBA,

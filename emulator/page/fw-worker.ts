@@ -149,6 +149,7 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
     if (stale()) return;
     const key = imageKey(m.stamp);
     let image = await cachedImage(key);
+    const imageCached = !!image;
     if (!image) {
       progress("making the factory image (once)");
       const c0 = { now: FW_START_MS };
@@ -177,7 +178,7 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
     s = session;
     // the files and the log first: the page is ready when "ready" arrives
     sendSlow();
-    post({ t: "ready", gen: g, version, wall0: session.board.wall0 });
+    post({ t: "ready", gen: g, version, wall0: session.board.wall0, imageCached });
     sendFrame();
   } catch (e) {
     if (!stale()) post({ t: "error", gen: g, message: e instanceof Error ? e.message : String(e) });

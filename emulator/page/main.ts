@@ -431,7 +431,7 @@ const hooks = {
   board: () => board,
   driver: () => driver,
   /** the firmware engine's state, as plain data */
-  fw: () => fw && { stats: fw.stats, version: fw.version, nowMs: fw.nowMs, buzzes: fw.buzzes, errors: fw.errors, console: fw.console, done: fw.done, log: fw.log?.text, files: fw.files },
+  fw: () => fw && { imageCached: fw.imageCached, stats: fw.stats, version: fw.version, nowMs: fw.nowMs, buzzes: fw.buzzes, errors: fw.errors, console: fw.console, done: fw.done, log: fw.log?.text, files: fw.files },
   now: nowMs,
   achieved: () => achieved,
   finished: () => (engine === "firmware" ? !!fw?.done : !!driver && (driver.done() || finished)),
