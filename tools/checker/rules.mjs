@@ -23,7 +23,7 @@ const STATICS = {
     MAX_SAFE_INTEGER: "write the literal 9007199254740991", MIN_SAFE_INTEGER: "write the literal -9007199254740991",
   },
   Math: {
-    hypot: "use Math.sqrt(x*x + y*y)", trunc: "use x < 0 ? Math.ceil(x) : Math.floor(x)", sign: "compare with 0",
+    hypot: "use Math.sqrt(x*x + y*y)", trunc: "use x < 0 ? Math.ceil(x) : Math.floor(x)",
     log2: "use Math.log(x) / Math.LN2", log10: "use Math.log(x) / Math.LN10", cbrt: "use Math.pow(x, 1/3) with care for negatives",
   },
   Object: { freeze: "drop it (nothing on the watch mutates it by accident)", is: "use === (and x !== x for NaN)" },
