@@ -1,8 +1,8 @@
 // The emulator page on the board engine (?engine=board) in Debian's Chromium: it loads without console errors, plays the default
 // session (Classic 5K on the bundled recording) at 100x to the end, buzzes exactly as the headless
 // run of the same driver in Node, and shows the rep and recovery screens of the goldens.
-// UPDATE_GOLDENS=1 rewrites tests/browser/goldens/*.png from the Node board, and the App Loader
-// screenshots (apps/speedseq/screenshot-*.png), which are the same pictures.
+// UPDATE_GOLDENS=1 rewrites tests/browser/goldens/*.png from the Node board (the App Loader
+// screenshots are the real firmware's: tests/firmware/screenshots.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -105,7 +105,6 @@ describe("emulator page", () => {
       if (process.env.UPDATE_GOLDENS === "1" || !existsSync(file)) {
         mkdirSync(GOLDENS, { recursive: true });
         writeFileSync(file, toPng(node.screens[i]));
-        writeFileSync(`apps/speedseq/screenshot-${name}.png`, toPng(node.screens[i]));
       }
       const golden = PNG.sync.read(readFileSync(file)).data;
       expect(Buffer.from(node.screens[i]).equals(golden), `${name}: Node board differs from ${file}`).toBe(true);
