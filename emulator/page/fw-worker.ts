@@ -280,8 +280,9 @@ async function loop(): Promise<void> {
   }
   flush(performance.now() - lastSlowAt > SLOW_MS || done);
   if (!playing) return;
-  // full speed: straight on; a set speed: the next slice a frame later unless this one ran long
-  schedule(speed === Infinity && btnDownAt < 0 ? 0 : Math.max(0, 16 - (performance.now() - t0)));
+  // full speed: straight on; a set speed: the next slice ~30 times a second (each driver call
+  // replays the source so far, so slices much finer than a frame would only cost time)
+  schedule(speed === Infinity && btnDownAt < 0 ? 0 : Math.max(0, 33 - (performance.now() - t0)));
 }
 
 /** runs a user action now, in watch time; when paused, at once */
