@@ -142,6 +142,8 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
   done = false;
   screenSent = false;
   sent = { buzzes: 0, errors: 0, rows: 0 };
+  stats.sliceMs = stats.firmwareMs = 0;
+  btnDownAt = -1;
   const progress = (text: string) => post({ t: "progress", gen: g, text });
   const stale = () => g !== gen;
   try {
