@@ -1,6 +1,7 @@
-// The emulator page on the board engine (?engine=board) in Debian's Chromium: it loads without console errors, plays the default
-// session (Classic 5K on the bundled recording) at 100x to the end, buzzes exactly as the headless
-// run of the same driver in Node, and shows the rep and recovery screens of the goldens.
+// The emulator page on the board engine (?engine=board) in Debian's Chromium: it loads without
+// console errors, plays the default session (Classic 5K on the bundled recording) at 100x to the
+// end, buzzes exactly as the headless run of the same driver in Node, and shows the rep and
+// recovery screens of the goldens (firmware-page.test.ts covers the firmware engine).
 // UPDATE_GOLDENS=1 rewrites tests/browser/goldens/*.png from the Node board (the App Loader
 // screenshots are the real firmware's: tests/firmware/screenshots.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
