@@ -7,7 +7,7 @@
 // is read by a 'kill' listener the test adds after the app's own, which runs right after the app's
 // cleanup and before the reset.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, feeder, startWorkout, recordingEvents } from "./fw";
+import { describeFw, fwApp, feeder, startWorkout, recordingEvents, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
 
 /** the Bangle events SpeedSeq listens to */
@@ -67,7 +67,7 @@ describeFw("every way out releases GPS, HRM, listeners and timers", () => {
     expect(w.eval("global.__FILE__")).not.toBe("speedseq.app.js");
     expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 
   it("ending the session: on the summary nothing of the session is left; leaving from there", async () => {
     const w = await fwApp();
@@ -93,7 +93,7 @@ describeFw("every way out releases GPS, HRM, listeners and timers", () => {
     leave(w);
     expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 
   it("leaving mid-session (the long hold's load()): the app's kill handler gives everything back first", async () => {
     const w = await fwApp();
@@ -107,7 +107,7 @@ describeFw("every way out releases GPS, HRM, listeners and timers", () => {
     leave(w);
     expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 
   it("leaving while paused, with the actions menu open", async () => {
     const w = await fwApp();
@@ -124,5 +124,5 @@ describeFw("every way out releases GPS, HRM, listeners and timers", () => {
     leave(w);
     expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 });

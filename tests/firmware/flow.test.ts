@@ -4,7 +4,7 @@
 // effort (for a rep, then for the session), and the history. The runner is synthetic: standing
 // for 20 s, then running at 4 m/s in a straight line with HR 150.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, feeder, logText, tapRow } from "./fw";
+import { describeFw, fwApp, feeder, logText, tapRow, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
 import { synthTrack } from "../../src/sim/synth-track";
 import { replay } from "../../src/sim/replay";
@@ -247,5 +247,5 @@ describeFw("the runner's guide on the firmware", () => {
     feed(1000);
     expect(since(t)).toContain(histRow);
     expect(w.errors).toEqual([]);
-  });
+  }, FW_TIMEOUT);
 });

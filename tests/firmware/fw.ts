@@ -36,6 +36,9 @@ export async function fwWatch(o: BootOptions = { trace: true }): Promise<Watch> 
   return w;
 }
 
+/** for a test that runs whole sessions on the firmware: about a minute on a busy 2-core machine, so well over vitest's default */
+export const FW_TIMEOUT = 400_000;
+
 /** a fix the pre-start screen accepts */
 export const FIX = { lat: 51.5, lon: -0.12, alt: 20, speed: 0, course: 0, satellites: 9, fix: 1, hdop: 0.9 };
 

@@ -5,7 +5,7 @@
 // which runs the app's 'kill' handler, and a power loss: a new instance booted on a copy of the
 // flash, with a line torn by the loss, where nothing of the old app ran on the way out.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, fwReboot, feeder, logText, recordingEvents, shift, startWorkout } from "./fw";
+import { describeFw, fwApp, fwReboot, feeder, logText, recordingEvents, shift, startWorkout, FW_TIMEOUT } from "./fw";
 import { loadApp } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
 import { decodeLog } from "../../src/engine/log/decode";
@@ -91,7 +91,7 @@ describeFw("killed mid-session, opened again", () => {
     const log = checkComplete(logText(w), before, 0);
     expect(log.errors).toEqual([]);
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 
   it("power loss with a torn last line: the new boot's relaunch resumes, only the torn line is lost", async () => {
     const w = await fwApp();
@@ -112,7 +112,7 @@ describeFw("killed mid-session, opened again", () => {
     // the torn text became one bad line, closed by the resume's newline
     expect(log.errors.length).toBe(1);
     expect(w2.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 
   it("Save instead closes the log as it was (E saved), then the summary and the effort", async () => {
     const w = await fwApp();
@@ -146,5 +146,5 @@ describeFw("killed mid-session, opened again", () => {
     const shown = w2.shown(again);
     expect(shown).toContain("Classic 5K");
     expect(shown.join("\n")).not.toContain("Unfinished session");
-  });
+  }, FW_TIMEOUT);
 });

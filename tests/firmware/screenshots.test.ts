@@ -9,7 +9,7 @@
 import { expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { PNG } from "pngjs";
-import { describeFw, fwApp, feeder, recordingEvents, FIX } from "./fw";
+import { describeFw, fwApp, feeder, recordingEvents, FIX, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
 
 const DIR = "apps/speedseq";
@@ -92,5 +92,5 @@ describeFw("the App Loader screenshots", () => {
       }
     }
     expect(bad).toEqual([]);
-  }, 180_000);
+  }, FW_TIMEOUT);
 });

@@ -5,7 +5,7 @@
 // flash, every step in order, the buzzes against the logged boundaries and the device's laps.
 import { expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { describeFw, fwApp, feeder, logText, recordingEvents, startWorkout, tapRow } from "./fw";
+import { describeFw, fwApp, feeder, logText, recordingEvents, startWorkout, tapRow, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
@@ -87,7 +87,7 @@ describeFw("whole sessions on the firmware", () => {
     const row = (r: StepRec) => `${r.rep} ${fmtTime(r.durMs / 1000)} @${fmtTime(r.durMs / r.distM)}`;
     const sum = drawn(w, w.lastText("Rate effort")!.tMs);
     for (const r of reps.slice(0, 3)) expect(sum).toContain(row(r));
-  });
+  }, FW_TIMEOUT);
 
   it("the fenix 4 x 1 km session, uploaded as its own workout: each rep ends within 3 s of the device's lap or 1 % of its distance", async () => {
     const w = await fwApp();
@@ -159,5 +159,5 @@ describeFw("whole sessions on the firmware", () => {
       expect(Math.abs(b!.tMs - at(devReps[i].t1S)), `rep ${i + 1}`).toBeLessThanOrEqual(3000);
     }
     expect(w.powered()).toEqual({ GPS: [], HRM: [] });
-  });
+  }, FW_TIMEOUT);
 });

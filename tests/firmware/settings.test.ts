@@ -2,7 +2,7 @@
 // reached as the runner's guide says (Settings app -> Apps -> SpeedSeq): values changed there land
 // in speedseq.json, show when the page is opened again, and the app runs with them.
 import { expect, it } from "vitest";
-import { describeFw, findRow, fwApp, logText, startWorkout, tapRow } from "./fw";
+import { describeFw, findRow, fwApp, logText, startWorkout, tapRow, FW_TIMEOUT } from "./fw";
 import { loadApp } from "../../emulator/firmware/node";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
@@ -52,5 +52,5 @@ describeFw("SpeedSeq's page in the Settings app", () => {
     const head = decodeLog(logText(w), crc32).recs[0];
     expect(head).toMatchObject({ k: "H", goal: "10000m 25:00" });
     expect(w.errors).toEqual([]);
-  });
+  }, FW_TIMEOUT);
 });
