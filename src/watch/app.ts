@@ -155,6 +155,10 @@ export class App {
     const dist = tot.distM > 0;
     const estS = tot.estS;
     const needB = (estS / 3600) * LOG_BYTES_PER_H + SF_CHUNK;
+    // the kill handler, once: the firmware's number editor (the RPE row) runs its menu's remove,
+    // which took it off, and a session started after that would not be cleaned up on exit
+    E.removeListener("kill", this.kill);
+    E.on("kill", this.kill);
     this.sensors.on();
     const ok = (): boolean => {
       const f = this.sensors.fix;

@@ -7,7 +7,7 @@
 // is read by a 'kill' listener the test adds after the app's own, which runs right after the app's
 // cleanup and before the reset.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, feeder, startWorkout, recordingEvents, FW_TIMEOUT } from "./fw";
+import { describeFw, fwApp, feeder, startWorkout, recordingEvents, tapRow, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
 
 /** the Bangle events SpeedSeq listens to */
@@ -120,6 +120,41 @@ describeFw("every way out releases GPS, HRM, listeners and timers", () => {
     w.tap(88, 120);
     feed(2000);
     expect(w.shown(w.now() - 3000)).toContain("Next step");
+    snapshotOnKill(w, base);
+    leave(w);
+    expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
+    expect(w.powered()).toEqual({ GPS: [], HRM: [] });
+  }, FW_TIMEOUT);
+
+  it("leaving a second session, started after rating the first (the RPE row's editor runs the menu's remove)", async () => {
+    const w = await fwApp();
+    const base = baseTimers(w);
+    const end = () => {
+      w.press(100);
+      w.advance(1000);
+      w.tap(88, 120);
+      w.advance(1000);
+      w.tapText("End session");
+      w.advance(500);
+      w.tapText("End");
+      w.advance(5000);
+    };
+    startWorkout(w, "Classic 5K");
+    w.advance(10_000);
+    end();
+    tapRow(w, "Rate effort");
+    w.advance(1000);
+    tapRow(w, "RPE");
+    w.advance(1000);
+    tapRow(w, "7");
+    w.advance(1000);
+    tapRow(w, "Save");
+    w.advance(2000);
+    // the list; a second session, then the long hold
+    startWorkout(w, "Classic 5K");
+    w.advance(10_000);
+    expect(w.powered()).toEqual({ GPS: ["speedseq"], HRM: ["speedseq"] });
+    expect(w.listeners("E")).toEqual({ kill: 1 });
     snapshotOnKill(w, base);
     leave(w);
     expect(killSnapshot(w)).toEqual({ listeners: [], timers: [], btnLoadTimeout: 1500 });
