@@ -72,7 +72,7 @@ export class Sensors {
     Bangle.setHRMPower(0, APP_ID);
     if (this.saved) {
       Bangle.setOptions({ powerSave: this.saved.powerSave !== false });
-      sportMode(this.saved.hrmSportMode);
+      sportMode(this.saved.hrmSportMode || 0);
     }
     this.saved = null;
     this.sink = null;
