@@ -11,6 +11,7 @@ import { mapSources, missingModules, strayModules, sizeOf, OFF_WATCH, SIZE_BUDGE
 import { escapingImports, formatEscape } from "./tools/checker/imports.mjs";
 import { buildExtras } from "./tools/build-extras.mjs";
 import { appBuildOptions } from "./tools/app-options.mjs";
+import { buildPhone } from "./scripts/phone.mjs";
 
 const APP = "apps/speedseq/app.js";
 const MAP = "dist/app.js.map";
@@ -66,6 +67,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = await buildApp();
   // the settings page and the icon: built and checked like the app
   const failures = checkApp(out).concat(await buildExtras());
+  // the phone app: dist/phone/ and the App Loader's apps/speedseq/interface.html (scripts/phone.mjs)
+  await buildPhone();
   for (const f of failures) console.error(f);
   if (failures.length) {
     console.error(`build failed: ${failures.length} problem(s) in ${out.app}`);

@@ -5,7 +5,7 @@
 // (apps/speedseq/), the committed app (git show HEAD:apps/speedseq/app.js), the recordings in
 // tests/fixtures/ and, when they are there, the three files of the real Bangle.js 2 firmware
 // (/firmware/<name>, from SPEEDSEQ_FIRMWARE_DIR, else ../shared/espruino-fw beside the clone) with
-// /firmware/status saying whether they are. Nothing else.
+// /firmware/status saying whether they are; the phone app at /phone/ (scripts/phone.mjs). Nothing else.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { extname, join, normalize, resolve } from "node:path";
 import { build } from "esbuild";
 import { buildApp } from "../build.mjs";
+import { buildPhone, phoneRoute } from "./phone.mjs";
 
 const TYPES = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv", ".map": "application/json", ".gpx": "application/gpx+xml", ".tcx": "application/xml", ".fit": "application/octet-stream" };
 
@@ -75,6 +76,8 @@ export function serve(port = 8080, host = "127.0.0.1", o = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     try {
+      // the phone app (/phone/) and its bridge to a virtual watch: scripts/phone.mjs
+      if (await phoneRoute(req, res, path)) return;
       let body;
       let type;
       if (path === "/firmware/status") {
@@ -107,10 +110,12 @@ export function serve(port = 8080, host = "127.0.0.1", o = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildApp();
   await buildPage();
+  await buildPhone();
   const server = await serve(Number(process.env.PORT ?? 8080));
   const dir = firmwareDirSetting();
   console.log(firmwareStatus(dir).present
     ? `engine: the real Bangle.js 2 firmware, from ${dir} (the board is the other choice on the page)`
     : "engine: the board (no firmware files: the page and README 'The emulator' say how to get them)");
   console.log(`SpeedSeq emulator: http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
+  console.log(`SpeedSeq phone app: http://127.0.0.1:${server.address().port}/phone/`);
 }
