@@ -134,7 +134,7 @@ export async function buildPhone({ out = PHONE_DIR, fit = true, iface = INTERFAC
   const css = r.outputFiles.find((f) => f.path.endsWith(".css")).text;
   const html = template
     .replace("<title>SpeedSeq sessions</title>", "<title>SpeedSeq sessions (App Loader)</title>")
-    .replace("<!--HEAD-->", () => "<style>" + inlineSafe(css, "style") + "</style>")
+    .replace("<!--HEAD-->", () => '<link rel="icon" href="app.png">\n<style>' + inlineSafe(css, "style") + "</style>")
     .replace("<!--BODY-->", () => '<script src="../../core/lib/interface.js"></script>\n<script>' + inlineSafe(js, "script") + "</script>");
   const before = existsSync(iface) ? readFileSync(iface, "utf8") : "";
   if (before !== html) writeFileSync(iface, html);
