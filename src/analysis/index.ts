@@ -10,7 +10,7 @@ export * from "./history";
 export * from "./charts";
 export * from "./rules";
 export { goalOf, planOf, stepsOf, bandOf } from "./plan";
-export { mean, sd, leastSquares, pooledSlope, pairSlope, direction } from "./stats";
+export { mean, sd, leastSquares, pooledSlope, pairSlope, direction, MIN_T } from "./stats";
 export type { Line, Trend, Obs, PairObs, Direction } from "./stats";
 export { DAY_MS, dayOf, dayStartMs, mondayOf } from "./days";
 

@@ -22,7 +22,7 @@ export const PACE_MATCH_PCT = 2;
 /** smallest trends given a direction, per week */
 export const RPE_TREND_MIN = 0.1;
 export const PACE_TREND_MIN = 0.5;
-export const HR_TREND_MIN = 0.2;
+export const HR_TREND_MIN = 0.25;
 export const TIME_TO_LINE_MIN = 2;
 /** a trend needs this many sessions, and RPE at the same pace this many pairs */
 export const MIN_SESSIONS = 4;

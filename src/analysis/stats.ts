@@ -209,11 +209,15 @@ export type Direction = "up" | "down" | "flat" | "insufficient";
 /**
  * The verdict on a trend: "insufficient" without a standard error or with under minUnits
  * sessions; "up"/"down" when the slope (per week) is at least minPerWeek in size and at least
- * twice its standard error; "flat" otherwise.
+ * three times its standard error; "flat" otherwise. (Three, not two: with few sessions the
+ * jackknife error comes out too small, and a flat history must not read as a trend.)
  */
+/** how many standard errors a trend must be from zero */
+export const MIN_T = 3;
+
 export function direction(tr: Trend | null, minPerWeek: number, minUnits: number): Direction {
   if (!tr || tr.se === null || tr.units < minUnits) return "insufficient";
   const w = tr.slope * 7;
-  if (Math.abs(w) < minPerWeek || Math.abs(tr.slope) < 2 * tr.se) return "flat";
+  if (Math.abs(w) < minPerWeek || Math.abs(tr.slope) < MIN_T * tr.se) return "flat";
   return w > 0 ? "up" : "down";
 }
