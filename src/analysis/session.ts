@@ -119,6 +119,8 @@ export interface RecoveryAnalysis {
   after: StepKind | null;
   /** the rep before it, when that step was a work rep */
   afterRep: number | null;
+  /** session time at its start, ms */
+  startMs: number;
   durMs: number;
   why: StepWhy;
   /** bpm, null without HR */
@@ -358,6 +360,7 @@ export function analyzeSession(log: DecodedLog, crc: Crc, o: SessionOptions = {}
       kind: s.kind,
       after: prev ? prev.kind : null,
       afterRep: prev && prev.kind === "work" ? prev.rep : null,
+      startMs: s.startMs,
       durMs: s.durMs,
       why: s.why,
       avgHr: hr.avg,
