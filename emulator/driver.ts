@@ -15,7 +15,55 @@ export type PathStep =
   | { press: "BTN1"; ms?: number }
   | { tap: [number, number] }
   | { swipe: [number, number] }
+  /** a finger drag through these points, DRAG_MS_PER_POINT apart, lifted at the last */
+  | { drag: [number, number][] }
   | { wait: number };
+
+/** ms between the points of a path's drag */
+export const DRAG_MS_PER_POINT = 20;
+
+/**
+ * Where an E.showMenu list's rows are on an engine: the first row's top (under the widgets and the
+ * title), the row height, and the bottom of the last row that can be tapped whole.
+ */
+export interface MenuGeometry { top: number; rowH: number; bottom: number }
+
+/** the board's menus (emulator/board/ui.ts): 24 px rows under a 24 px title, five on the screen, scrolled a whole row per 24 px of drag */
+export const BOARD_MENU: MenuGeometry = { top: 48, rowH: 24, bottom: 168 };
+/** the real firmware's (2v29.74): 40 px rows under a 24 px title down to the screen's bottom, scrolled pixel for pixel */
+export const FIRMWARE_MENU: MenuGeometry = { top: 48, rowH: 40, bottom: 176 };
+
+/**
+ * The path steps that select row `row` (0-based) of a menu of `rows` rows: a tap, after dragging
+ * the list up when the row is below the first screen. The list never scrolls past its last row,
+ * so near the end it moves less and the row sits lower. Each drag is whole rows, at most 120 px.
+ */
+export function menuRowSteps(row: number, rows: number, geo: MenuGeometry): PathStep[] {
+  if (row < 0 || row >= rows) throw new Error(`menu row ${row} of ${rows}`);
+  const onScreen = Math.floor((geo.bottom - geo.top) / geo.rowH);
+  const maxShift = Math.max(0, geo.top + rows * geo.rowH - geo.bottom);
+  const shift = Math.min(Math.max(0, row - onScreen + 1) * geo.rowH, maxShift);
+  const chunk = Math.max(1, Math.floor(120 / geo.rowH)) * geo.rowH;
+  const steps: PathStep[] = [];
+  for (let left = shift; left > 0; left -= chunk) {
+    const d = Math.min(chunk, left);
+    const pts: [number, number][] = [];
+    for (let y = 160; y > 160 - d; y -= 20) pts.push([88, y]);
+    pts.push([88, 160 - d]);
+    steps.push({ drag: pts });
+  }
+  // 12 px into the row: inside it on both engines (the default path's tap at y 60 is row 0 on both)
+  steps.push({ tap: [88, geo.top + row * geo.rowH - shift + 12] });
+  return steps;
+}
+
+/**
+ * The button path that starts the workout on row `row` of the app's list (`rows` rows, History
+ * included): select it, wait for the pre-start screen's GPS fix, BTN1. Row 0 is DEFAULT_PATH.
+ */
+export function workoutPath(row: number, rows: number, geo: MenuGeometry): PathStep[] {
+  return [{ wait: 1000 }, ...menuRowSteps(row, rows, geo), { wait: 5000 }, { press: "BTN1" }];
+}
 
 export interface Buzz { tMs: number; ms: number; strength: number }
 
@@ -36,7 +84,7 @@ export interface DriveOptions {
   pathStartMs?: number;
 }
 
-interface Action { tMs: number; seq: number; run: () => void; sensor?: boolean }
+interface Action { tMs: number; seq: number; run: () => void; sensor?: boolean; path?: boolean }
 
 const CHUNK_S = 10;
 
@@ -48,7 +96,11 @@ export class SessionDriver {
   private wrist: WristSample[] = [];
   private wristChunk = -1;
   private wristIdx = 0;
+  /** BTN1 is down by the path's press */
+  private pathHolds = false;
   readonly opts: Required<Omit<DriveOptions, "path" | "pathStartMs">>;
+  /** board ms when the button path is through (its last step has run by then) */
+  readonly pathEndMs: number;
 
   constructor(readonly board: Board, readonly source: Source, o: DriveOptions = {}) {
     this.opts = {
@@ -57,16 +109,33 @@ export class SessionDriver {
     };
     for (const j of o.clockJumps ?? []) this.clockJump(j.byMs, j.atMs);
     let t = o.pathStartMs ?? 1000;
+    const path = (at: number, run: () => void) => this.push(at, run, false, true);
     for (const s of o.path ?? []) {
       if ("wait" in s) t += s.wait;
       else if ("press" in s) {
-        this.push(t, () => board.buttonDown());
+        path(t, () => { this.pathHolds = true; board.buttonDown(); });
         t += s.ms ?? 100;
-        this.push(t, () => board.buttonUp());
-      } else if ("tap" in s) this.push(t, () => board.tap(s.tap[0], s.tap[1]));
-      else this.push(t, () => board.swipe(s.swipe[0], s.swipe[1]));
+        path(t, () => { this.pathHolds = false; board.buttonUp(); });
+      } else if ("tap" in s) path(t, () => board.tap(s.tap[0], s.tap[1]));
+      else if ("drag" in s) {
+        path(t, () => board.drag(s.drag.map(([x, y]) => ({ x, y })), DRAG_MS_PER_POINT));
+        t += s.drag.length * DRAG_MS_PER_POINT;
+      } else path(t, () => board.swipe(s.swipe[0], s.swipe[1]));
       t += 50;
     }
+    this.pathEndMs = t;
+  }
+
+  /** whether steps of the button path are still to come */
+  pathPending(): boolean {
+    return this.actions.some((a) => a.path);
+  }
+
+  /** drops what is left of the button path (the user took over the watch); a press it began still ends */
+  cancelPath(): void {
+    const up = this.actions.find((a) => a.path && this.pathHolds);
+    this.actions = this.actions.filter((a) => !a.path);
+    if (up) this.push(up.tMs, () => { this.pathHolds = false; this.board.buttonUp(); });
   }
 
   /** the accelerometer value at board time tMs (give this to the board's `accel` option) */
@@ -133,8 +202,8 @@ export class SessionDriver {
     this.push(atMs, () => this.board.setTime(this.board.wallNow() + byMs));
   }
 
-  private push(tMs: number, run: () => void, sensor = false): void {
-    const a = { tMs, seq: this.seq++, run, sensor };
+  private push(tMs: number, run: () => void, sensor = false, path = false): void {
+    const a = { tMs, seq: this.seq++, run, sensor, path };
     let i = this.actions.length;
     while (i > 0 && (this.actions[i - 1].tMs > tMs)) i--;
     this.actions.splice(i, 0, a);

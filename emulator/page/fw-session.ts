@@ -146,6 +146,18 @@ export class WatchBoard {
   buttonDown(): void { this.w.button(true); }
   buttonUp(): void { this.w.button(false); }
   tap(x: number, y: number): boolean { this.w.tap(x, y); return true; }
+  /** a finger on the touch screen through the points, msPerPoint apart, lifted at the last (as the board's drag) */
+  drag(points: { x: number; y: number }[], msPerPoint = 20): boolean {
+    const M = this.w.fw.Module;
+    for (const p of points) {
+      M._jsSendTouchEvent(p.x, p.y, 1, 0);
+      this.w.advance(msPerPoint);
+    }
+    const last = points[points.length - 1];
+    M._jsSendTouchEvent(last.x, last.y, 0, 0);
+    this.w.advance(0);
+    return true;
+  }
   swipe(lr: number, ud: number): boolean {
     this.w.swipe(lr > 0 ? "right" : lr < 0 ? "left" : ud > 0 ? "down" : "up");
     return true;
@@ -222,6 +234,12 @@ export async function startFwSession(w: Watch, files: [string, string][], source
   board.advance(500);
   w.exec("echo(0)");
   return { w, board, driver };
+}
+
+/** whether the watch is locked, and the file it runs (`__FILE__`: the app, or the clock after load()) */
+export function watchState(w: Watch): { locked: boolean; app: string } {
+  const [locked, app] = w.eval<[boolean, string | undefined]>(`[Bangle.isLocked(),global.__FILE__]`);
+  return { locked: !!locked, app: app ?? "" };
 }
 
 /** the number of the newest session log on the watch (speedseq.log<n>), or undefined */
