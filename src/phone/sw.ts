@@ -5,6 +5,8 @@
 // the old caches. The server's bridge (bridge/*) and anything outside the shell go to the
 // network as usual. The sessions themselves are in IndexedDB, not here.
 
+export {};
+
 declare const SHELL: string[];
 declare const BUILD: string;
 

@@ -12,6 +12,10 @@ import { LogWriter, headFields, stepFields, eventFields, rpeFields, endFields } 
 import { crc32 } from "../../src/sim/crc";
 import type { Watch } from "../../emulator/firmware/watch";
 import type { Hooks } from "../../src/phone/app";
+// the entries and the worker, type-checked with the tests (tsconfig.json lists no src/phone)
+import type {} from "../../src/phone/main";
+import type {} from "../../src/phone/interface";
+import type {} from "../../src/phone/sw";
 
 export const FIXTURE = readFileSync("tests/fixtures/speedseq-classic5k.log", "latin1");
 
