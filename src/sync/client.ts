@@ -158,7 +158,13 @@ export class SyncClient {
     const t = this.t;
     if (!t) throw new Retry("disconnected");
     this.stats.bytesOut += s.length;
-    await t.write(s);
+    try {
+      await t.write(s);
+    } catch (e) {
+      // a link that cannot write is gone, even before it says so: the next attempt reconnects
+      if (this.t === t) this.drop();
+      throw new Retry("write failed: " + (e as Error).message);
+    }
   }
 
   private id(): number {
@@ -284,11 +290,15 @@ export class SyncClient {
 
   /** the manifest the watch computes now for log `name` */
   manifest(name: string): Promise<Manifest> {
+    return this.manifestIn(name, this.chunk);
+  }
+
+  private manifestIn(name: string, ch: number): Promise<Manifest> {
     const n = logNumber(name);
-    return this.request("manifest " + name, (id) => manifestSnippet(id, n, this.chunk), (fr) => {
+    return this.request("manifest " + name, (id) => manifestSnippet(id, n, ch), (fr) => {
       if (fr.kind !== "M") return undefined;
       const m = manifestFields(fr.f);
-      if (!m || m.name !== name || m.chunk !== this.chunk) throw new Retry("manifest of " + (m ? m.name + "/" + m.chunk : "?") + " for " + name);
+      if (!m || m.name !== name || m.chunk !== ch) throw new Retry("manifest of " + (m ? m.name + "/" + m.chunk : "?") + " for " + name);
       return m;
     });
   }
@@ -300,8 +310,14 @@ export class SyncClient {
    * that brought nothing halves the chunk size (down to CHUNK_MIN): on a link that garbles long
    * frames, shorter ones get through. The copy is returned only when its manifest equals the
    * watch's; otherwise it starts again from the first byte.
+   *
+   * `size`: what the list said the log holds. A stream whose snippet was garbled on the way in
+   * can describe a shorter file consistently (f.read() without its argument reads nothing: an
+   * empty copy with an empty manifest). So a copy of another size is kept only when a second,
+   * separate snippet (the manifest) agrees with the stream; a log that grew since the list passes.
    */
-  async fetch(name: string, progress?: (bytes: number) => void): Promise<Fetched> {
+  async fetch(name: string, o: { size?: number; progress?: (bytes: number) => void } = {}): Promise<Fetched> {
+    const progress = o.progress;
     const n = logNumber(name);
     let ch = this.chunk;
     let text = "";
@@ -352,7 +368,11 @@ export class SyncClient {
           }
           return undefined;
         }, (id) => { this.send(ackSnippet(id, acked)).catch(() => {}); });
-        const diff = manifestDiff(manifestOf(name, text, ch, this.crc), m);
+        let diff = manifestDiff(manifestOf(name, text, ch, this.crc), m);
+        if (diff === "" && o.size !== undefined && text.length !== o.size) {
+          this.log(name + ": " + text.length + " bytes, the list said " + o.size + ": asking the watch again");
+          diff = manifestDiff(await this.manifestIn(name, ch), m);
+        }
         if (diff === "") return { text: text, manifest: m };
         // the log changed on the watch since the first chunks (or more than a CRC can catch)
         this.stats.restarts++;

@@ -89,7 +89,7 @@ export async function syncWatch(client: SyncClient, o: SyncOptions): Promise<Syn
         else text = undefined;
       }
       if (text === undefined || !m) {
-        const f = await client.fetch(info.name);
+        const f = await client.fetch(info.name, { size: info.size });
         text = f.text;
         m = f.manifest;
       }
