@@ -1,10 +1,10 @@
 // The page's side of the firmware Worker (fw-worker.ts): starts it, mirrors what it reports
 // (board time, screen, buzzes, console, errors, session log, files, source rows) and forwards
 // the page's controls. The page asks for a frame once per animation frame, one at a time.
-import type { Buzz } from "../driver";
+import type { Buzz, PathStep } from "../driver";
 import type { Row } from "../../src/sim/recording";
 import type { RunnerKnobs } from "../sources";
-import type { FileEntry, FromWorker, SourceSpec, ToWorker, WorkerStats } from "./fw-protocol";
+import type { DoneWhy, FileEntry, FromWorker, Press, SourceSpec, ToWorker, WorkerStats } from "./fw-protocol";
 
 export interface FwStatus { present: boolean; stamp?: string; missing?: string[] }
 
@@ -36,7 +36,16 @@ export class FwClient {
   errors: string[] = [];
   console = "";
   done = false;
+  doneWhy: DoneWhy | undefined;
   stats: WorkerStats = { sliceMs: 0, firmwareMs: 0 };
+  /** BTN1 presses by the page's button, in board time */
+  presses: Press[] = [];
+  /** steps of the start path are still to come */
+  pathPending = false;
+  /** the watch is locked (this firmware build never locks, but it is asked) */
+  locked = false;
+  /** the file the watch runs: speedseq.app.js, or the clock's once the app has left */
+  app = "";
   rows: Row[] = [];
   log: { name: string; text: string } | undefined;
   files: FileEntry[] = [];
@@ -87,13 +96,18 @@ export class FwClient {
         this.errors.push(...m.errors);
         if (m.console) this.console = (this.console + m.console).slice(-6000);
         this.done = m.done;
+        this.doneWhy = m.doneWhy;
         this.stats = m.stats;
+        this.presses = m.presses;
+        this.pathPending = m.pathPending;
         this.onFrame();
         break;
       case "slow":
         this.rows.push(...m.rows);
         this.log = m.log;
         this.files = m.files;
+        this.locked = m.locked;
+        this.app = m.app;
         this.onSlow();
         break;
       case "file":
@@ -107,11 +121,16 @@ export class FwClient {
     }
   }
 
-  /** a fresh watch with the app installed and the session's driver on it; resolves when it is ready */
-  start(appUrl: string, source: SourceSpec, noiseM: number): Promise<void> {
+  /** a fresh watch with `files` and the app installed and the session's driver on it; resolves when it is ready */
+  start(appUrl: string, source: SourceSpec, noiseM: number, path: PathStep[], files: [string, string][]): Promise<void> {
     this.gen++;
     this.ready = false;
     this.done = false;
+    this.doneWhy = undefined;
+    this.presses = [];
+    this.pathPending = path.length > 0;
+    this.locked = false;
+    this.app = "";
     this.nowMs = 0;
     this.rgba = undefined;
     this.buzzes = [];
@@ -123,7 +142,7 @@ export class FwClient {
     this.frameAsked = false;
     this.started?.bad(new Error("restarted"));
     const p = new Promise<void>((ok, bad) => { this.started = { ok, bad }; });
-    this.send({ t: "start", gen: this.gen, stamp: this.stamp, appUrl, source, noiseM });
+    this.send({ t: "start", gen: this.gen, stamp: this.stamp, appUrl, source, noiseM, path, files });
     return p;
   }
 

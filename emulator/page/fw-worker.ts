@@ -8,9 +8,9 @@ import { FIRMWARE_FILES, firmwareSource, instantiate, type FirmwareFiles } from 
 import type { Watch } from "../firmware/watch";
 import { recordingSource, syntheticSource, type RunnerKnobs, type Source } from "../sources";
 import type { Row } from "../../src/sim/recording";
-import { DEFAULT_PATH, DEFAULT_SEEDS } from "../defaults";
-import { appFilesFrom, bootOn, fileListFw, FW_START_MS, imageKey, makeFactoryImage, newestLog, startFwSession, type FwSession } from "./fw-session";
-import type { FromWorker, SourceSpec, ToWorker } from "./fw-protocol";
+import { DEFAULT_SEEDS } from "../defaults";
+import { appFilesFrom, bootOn, fileListFw, FW_START_MS, imageKey, makeFactoryImage, newestLog, startFwSession, watchState, type FwSession } from "./fw-session";
+import type { DoneWhy, FromWorker, Press, SourceSpec, ToWorker } from "./fw-protocol";
 
 /** the Worker's global scope, as far as used here (the project type-checks with the DOM library) */
 interface WorkerScope { postMessage(m: unknown, transfer: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null }
@@ -31,6 +31,9 @@ let playing = false;
 let speed = 10;
 let btnDownAt = -1;
 let done = false;
+let doneWhy: DoneWhy | undefined;
+/** BTN1 presses by the page's button, in board time */
+let presses: Press[] = [];
 /** emulated ms per driver call in a slice (see slice()) */
 let stepMs = 1000;
 let lastSliceAt = 0;
@@ -140,6 +143,8 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
   s = undefined;
   playing = false;
   done = false;
+  doneWhy = undefined;
+  presses = [];
   screenSent = false;
   sent = { buzzes: 0, errors: 0, rows: 0 };
   stats.sliceMs = stats.firmwareMs = 0;
@@ -175,7 +180,8 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
     const files = await appFilesFrom(text, "/apps/speedseq/", { "speedseq.app.js": await text(m.appUrl) });
     if (stale()) return;
     source = makeSource(m.source);
-    const session = await startFwSession(w, files, prefixView(source), { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: m.noiseM }, pause);
+    // the page's uploads first: files already on the watch when the app is installed and starts
+    const session = await startFwSession(w, [...m.files, ...files], prefixView(source), { path: m.path, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: m.noiseM }, pause);
     if (stale()) return;
     s = session;
     // the files and the log first: the page is ready when "ready" arrives
@@ -206,7 +212,7 @@ function sendFrame(): void {
   sent.errors = w.errors.length;
   const out = w.console;
   w.clearConsole();
-  post({ t: "frame", gen, nowMs: s.board.now(), rgba, buzzes, console: out, errors, done, stats }, rgba ? [rgba.buffer] : []);
+  post({ t: "frame", gen, nowMs: s.board.now(), rgba, buzzes, console: out, errors, done, doneWhy, stats, presses, pathPending: s.driver.pathPending() }, rgba ? [rgba.buffer] : []);
 }
 
 /** the session log, the files, the source rows so far */
@@ -219,8 +225,14 @@ function sendSlow(): void {
   sent.rows = rows.length;
   const name = newestLog(w);
   const log = name ? { name, text: w.readStorageFile(name) } : undefined;
-  if (log && /\nE[0-9a-z]+,/.test(log.text)) done = true;
-  post({ t: "slow", gen, rows: fresh, log, files: fileListFw(w) });
+  if (log && /\nE[0-9a-z]+,/.test(log.text)) finish("session");
+  post({ t: "slow", gen, rows: fresh, log, files: fileListFw(w), ...watchState(w) });
+}
+
+function finish(why: DoneWhy): void {
+  if (done) return;
+  done = true;
+  doneWhy = why;
 }
 
 function flush(slow: boolean): void {
@@ -255,7 +267,11 @@ async function slice(): Promise<void> {
   stats.firmwareMs += s.w.busyMs - busy0;
   if (steps >= 4 && stepMs < 30_000) stepMs *= 2;
   else if (steps === 1 && covered === stepMs && spent > 2 * SLICE_MS && stepMs > 100) stepMs /= 2;
-  if (d.done()) done = true;
+  if (d.done()) {
+    // the log may have ended in this slice too: it says which came first
+    sendSlow();
+    finish("track");
+  }
   if (done) playing = false;
 }
 
@@ -287,9 +303,10 @@ async function loop(): Promise<void> {
   schedule(speed === Infinity && btnDownAt < 0 ? 0 : Math.max(0, 33 - (performance.now() - t0)));
 }
 
-/** runs a user action now, in watch time; when paused, at once */
+/** runs a user action now, in watch time; when paused, at once. The user has taken over: what is left of the start path is dropped */
 async function act(run: () => void): Promise<void> {
   if (!s) return;
+  s.driver.cancelPath();
   s.driver.now(run);
   if (!playing) {
     await s.driver.advanceTo(s.board.now());
@@ -340,13 +357,17 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
         if (m.down) {
           if (btnDownAt >= 0) break;
           btnDownAt = performance.now();
-          await act(() => b.buttonDown());
+          await act(() => { presses.push({ downMs: b.now() }); b.buttonDown(); });
         } else {
           if (btnDownAt < 0) break;
           // paused: the hold still lasts as long in watch time as it did in real time
           if (!playing) await s.driver.advanceTo(b.now() + Math.min(5000, performance.now() - btnDownAt));
           btnDownAt = -1;
-          await act(() => b.buttonUp());
+          await act(() => {
+            const p = presses[presses.length - 1];
+            if (p && p.upMs === undefined) p.upMs = b.now();
+            b.buttonUp();
+          });
         }
         break;
       }

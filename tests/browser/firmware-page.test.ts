@@ -2,8 +2,11 @@
 // runs the app on the real Bangle.js 2 firmware in a Web Worker, says so, plays the default
 // session at full speed past its first buzzes (the same ones the board's headless run gives),
 // faster than real time, with the run screen drawn and no console errors. With an empty firmware
-// folder: the page runs on the board and says how to get the firmware. The firmware cases skip
-// with one line without the files, unless SPEEDSEQ_REQUIRE_FIRMWARE=1.
+// folder: the page runs on the board and says how to get the firmware. On the firmware too: a
+// BTN1 click at full speed is a click in watch time, BTN1 on the list leaves the app and the page
+// says so, and an uploaded workout (below the list's first screen) is on the watch, started from
+// the picker, and still there after another workout is picked. The firmware cases skip with one
+// line without the files, unless SPEEDSEQ_REQUIRE_FIRMWARE=1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +21,9 @@ import { firmwareDir, firmwareRequired, MISSING } from "../../emulator/firmware/
 import { appFilesFrom } from "../../emulator/page/fw-session";
 import { appFiles } from "../../tools/appfiles.mjs";
 import { readFile } from "node:fs/promises";
+import { decodeLog } from "../../src/engine/log/decode";
+import { buzzPatterns } from "../../emulator/session";
+import { crc32 } from "../../src/sim/crc";
 
 type Buzz = { tMs: number; ms: number; strength: number };
 type Hooks = {
@@ -28,6 +34,10 @@ type Hooks = {
   play(speed: number): void;
   pause(): void;
   screen(): number[];
+  status(): string;
+  picked(): string;
+  advanceTo(t: number): Promise<void>;
+  presses(): { downMs: number; upMs?: number }[];
   fw(): { imageCached: boolean; version: string; buzzes: Buzz[]; errors: string[]; log?: string; files: { name: string }[] } | undefined;
 };
 
@@ -159,13 +169,64 @@ describeFw("emulator page on the real firmware", () => {
     const first = fw.buzzes.filter((b) => b.tMs <= board.buzzes[3].tMs + 1000);
     expect(first.map((b) => [b.ms, b.strength])).toEqual(board.buzzes.slice(0, 4).map((b) => [b.ms, b.strength]));
     first.forEach((b, i) => expect(Math.abs(b.tMs - board.buzzes[i].tMs)).toBeLessThan(1000));
-    expect(await page.locator("#buzzes li").count()).toBe(fw.buzzes.length);
+    // listed as patterns by name: the firmware build's spacing (the next pulse a pause after the ask) is recognised too
+    const patterns = buzzPatterns(fw.buzzes);
+    expect(patterns.every((p) => p.id >= 0)).toBe(true);
+    expect(await page.locator("#buzzes li").count()).toBe(patterns.length);
     // the session runs: its log on the watch, the run screen drawn
     expect(fw.log).toMatch(/^H[0-9a-z]+,/);
     const screen = await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.screen());
     expect(inked(screen)).toBeGreaterThan(1500);
     expect(fw.errors).toEqual([]);
+    // BTN1 at full speed: a 120 ms click is about 120 ms of watch time (watch time runs at real speed while it is down)
+    await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.play(Infinity));
+    await page.locator("#btn1").click({ delay: 120 });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.pause());
+    const presses = await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.presses());
+    expect(presses).toHaveLength(1);
+    expect(presses[0].upMs! - presses[0].downMs).toBeGreaterThan(50);
+    expect(presses[0].upMs! - presses[0].downMs).toBeLessThan(1000);
     await page.screenshot({ path: "test-results/emulator-page-firmware.png" });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("BTN1 on the workout list leaves the app (its back is load()), and the page says the watch shows the clock", async () => {
+    const errors: string[] = [];
+    const page = await openPage(ctx, url, errors);
+    expect(await page.locator("#watch-state").textContent()).toBe("");
+    await page.locator("#btn1").click({ delay: 80 });
+    await page.waitForFunction(() => /The app has left/.test(document.getElementById("watch-state")!.textContent!), null, { timeout: 30_000, polling: 250 });
+    expect(await page.locator("#watch-state").textContent()).toMatch(/the watch runs \w+\.app\.js/);
+    expect(await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.status())).toMatch(/^the app has left at \d+:\d\d/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("an uploaded workout is on the watch after the restart, starts from the picker through the list's second screen, and stays when another is picked", async () => {
+    const errors: string[] = [];
+    const page = await openPage(ctx, url, errors);
+    const tempo = { v: 1, name: "Tempo 3k", steps: [{ kind: "warmup", end: { time: 300 } }, { kind: "work", end: { dist: 3000 }, pace: { race: 10000 } }] };
+    await page.locator("#upload").setInputFiles({ name: "tempo.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(tempo)) });
+    await page.waitForFunction(() => /^uploaded tempo\.json/.test((window as unknown as { speedseq: Hooks }).speedseq.status()), null, { timeout: 120_000, polling: 250 });
+    const file = (await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.status())).match(/speedseq\.w[0-9a-z]+\.json/)![0];
+    const started = async () => {
+      // the start path is through by 8 s
+      await page.evaluate(async () => (window as unknown as { speedseq: Hooks }).speedseq.advanceTo(12_000));
+      const log = (await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.fw()))!.log;
+      const head = log ? decodeLog(log, crc32).recs.find((r) => r.k === "H") : undefined;
+      return head && head.k === "H" ? head.plan : undefined;
+    };
+    const files = async () => (await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.fw()))!.files.map((f) => f.name);
+    expect(await files()).toContain(file);
+    expect(await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.picked())).toBe("Tempo 3k");
+    // row 6 of 7: the firmware shows three rows, so the path drags the list first
+    expect(await started()).toBe("Tempo 3k");
+    await page.locator("#workout").selectOption({ label: "4x1km" });
+    await page.waitForFunction(() => (window as unknown as { speedseq: Hooks }).speedseq.ready === true, null, { timeout: 120_000, polling: 250 });
+    expect(await started()).toBe("4x1km");
+    expect(await files()).toContain(file);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

@@ -1,7 +1,9 @@
 // The emulator page on the board engine (?engine=board) in Debian's Chromium: it loads without
 // console errors, plays the default session (Classic 5K on the bundled recording) at 100x to the
-// end, buzzes exactly as the headless run of the same driver in Node, and shows the rep and
-// recovery screens of the goldens (firmware-page.test.ts covers the firmware engine).
+// end, buzzes exactly as the headless run of the same driver in Node (listed as its patterns, by
+// name), says when the session finished by the session's own clock, and shows the rep and
+// recovery screens of the goldens (firmware-page.test.ts covers the firmware engine, and
+// page-controls.test.ts the page's controls).
 // UPDATE_GOLDENS=1 rewrites tests/browser/goldens/*.png from the Node board (the App Loader
 // screenshots are the real firmware's: tests/firmware/screenshots.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,8 @@ import { PNG } from "pngjs";
 import { launch } from "./chromium";
 import { buildPage, serve } from "../../scripts/serve.mjs";
 import { runDefault, type HeadlessResult } from "../../emulator/simulate";
+import { buzzPatterns } from "../../emulator/session";
+import { fmtTime } from "../../src/engine/format";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 
@@ -25,6 +29,7 @@ let headless: HeadlessResult;
 type Hooks = {
   ready: boolean;
   finished(): boolean;
+  status(): string;
   play(speed: number): void;
   advanceTo(t: number): Promise<void>;
   board(): { buzzes: { tMs: number; ms: number; strength: number }[]; toRGBA(): Uint8ClampedArray; now(): number };
@@ -81,8 +86,20 @@ describe("emulator page", () => {
     await page.waitForFunction(() => (window as unknown as { speedseq: Hooks }).speedseq.finished(), null, { timeout: 120_000, polling: 500 });
     const buzzes = await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.board().buzzes.map((b) => ({ tMs: b.tMs, ms: b.ms, strength: b.strength })));
     expect(buzzes).toEqual(headless.buzzes);
-    // the list on the page shows every buzz
-    expect(await page.locator("#buzzes li").count()).toBe(headless.buzzes.length);
+    // the list on the page shows every buzz, as the patterns they make, by name
+    const patterns = buzzPatterns(headless.buzzes);
+    const rows = await page.locator("#buzzes li").allTextContents();
+    expect(rows.length).toBe(patterns.length);
+    expect(rows.length).toBeLessThan(headless.buzzes.length);
+    rows.forEach((r, i) => expect(r).toContain(`  ${patterns[i].name}  `));
+    // the finish as the session's log has it (the page's own frame is seconds later at 100x)
+    const recs = decodeLog(headless.log!.text, crc32).recs;
+    const end = recs.find((r) => r.k === "E")!;
+    if (end.k !== "E") throw new Error("no end record");
+    const at = headless.sessionStartMs + end.durMs;
+    const clock = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, "0")}`;
+    const status = await page.evaluate(() => (window as unknown as { speedseq: Hooks }).speedseq.status());
+    expect(status).toMatch(new RegExp(`^session finished at ${clock(at)} watch time: ${fmtTime(Math.round(end.durMs / 1000))} of session, ${(end.distM / 1000).toFixed(2)} km, workout done; ${patterns.length} buzz patterns$`));
     await page.screenshot({ path: "test-results/emulator-page.png" });
     expect(errors).toEqual([]);
     await page.close();
