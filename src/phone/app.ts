@@ -180,9 +180,9 @@ export class App {
         h("td", { class: "num" }, s.rpe ? String(s.rpe) : ""),
         h("td", null, s.source === "watch" ? "watch" : "file"));
     });
-    fill(box, h("table", { class: "list" },
+    fill(box, h("div", { class: "scroll" }, h("table", { class: "list" },
       h("thead", null, h("tr", null, h("th", null, "start"), h("th", null, "workout"), h("th", null, "distance"), h("th", null, "time"), h("th", null, "end"), h("th", null, "RPE"), h("th", null, "from"))),
-      h("tbody", null, ...rows)));
+      h("tbody", null, ...rows))));
   }
 
   private showSession(s: StoredSession): void {

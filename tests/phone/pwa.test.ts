@@ -372,7 +372,8 @@ describe("the builds", () => {
     expect(built).toContain('<script src="../../core/lib/interface.js"></script>');
     expect(built).not.toContain("developerDataId");
     expect(built).not.toMatch(/<script[^>]* src="(?!\.\.\/\.\.\/core\/lib\/interface\.js)/);
-    expect(built).not.toMatch(/<link /);
+    // nothing else is fetched: no stylesheet, no script of its own (the icon is the app folder's)
+    expect(built.match(/<link [^>]*>/g)).toEqual(['<link rel="icon" href="app.png">']);
     const meta = JSON.parse(readFileSync("apps/speedseq/metadata.json", "utf8"));
     expect(meta.interface).toBe("interface.html");
   });
