@@ -119,6 +119,21 @@ describe("flat histories: no trend, no warning, no swap", () => {
     expect(analyzeHistory(a.sessions, { pacePct: 0.5 }).rpeAtPace.n).toBeLessThan(pairs / 3);
   });
 
+  it("the trends' standard errors are honest: on flat histories slope ÷ error scatters about ±1", () => {
+    const t: Record<string, number[]> = { rpe: [], pace: [], hr: [] };
+    for (let seed = 1001; seed <= 1030; seed++) {
+      const { a } = history({ seed });
+      t.rpe.push(a.rpeAtPace.perWeek! / a.rpeAtPace.sePerWeek!);
+      t.pace.push(a.paceAtRpe.perWeek! / a.paceAtRpe.sePerWeek!);
+      t.hr.push(a.recovery.perWeek! / a.recovery.sePerWeek!);
+    }
+    for (const k of Object.keys(t)) {
+      const rms = Math.sqrt(t[k].reduce((s, x) => s + x * x, 0) / t[k].length);
+      expect(rms, k).toBeGreaterThan(0.5);
+      expect(rms, k).toBeLessThan(1.8);
+    }
+  });
+
   it("too little history: insufficient, not a trend", () => {
     const { a } = history({ seed: 3, weeks: 1, rpeRisePerWeek: 2 });
     expect(a.rpeAtPace.verdict).toBe("insufficient");

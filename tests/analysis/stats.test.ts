@@ -34,6 +34,22 @@ describe("statistics", () => {
     expect(pooledSlope([{ unit: "x", group: "a", t: 1, y: 1 }])).toBeNull();
   });
 
+  it("the jackknife error: leave one session out, sqrt((k − 1)/k · Σ (b₍ᵢ₎ − b̄)²)", () => {
+    const pts = [[0, 0], [1, 1], [2, 0], [3, 3], [4, 2]];
+    const obs: Obs[] = pts.map(([t, y], i) => ({ unit: "u" + i, group: "g", t, y }));
+    const ols = (ps: number[][]) => {
+      const mt = ps.reduce((a, p) => a + p[0], 0) / ps.length;
+      const my = ps.reduce((a, p) => a + p[1], 0) / ps.length;
+      return ps.reduce((a, p) => a + (p[0] - mt) * (p[1] - my), 0) / ps.reduce((a, p) => a + (p[0] - mt) ** 2, 0);
+    };
+    const loo = pts.map((_, i) => ols(pts.filter((_, j) => j !== i)));
+    const m = loo.reduce((a, b) => a + b, 0) / loo.length;
+    const se = Math.sqrt((4 / 5) * loo.reduce((a, b) => a + (b - m) ** 2, 0));
+    const tr = pooledSlope(obs)!;
+    expect(tr.slope).toBeCloseTo(ols(pts), 12);
+    expect(tr.se!).toBeCloseTo(se, 12);
+  });
+
   it("pairs: dy over dt through the origin, only across sessions, same key, within the pace band", () => {
     const obs = [
       { unit: "a", key: "d400", t: 0, x: 300, y: 5 },
