@@ -92,7 +92,10 @@ function connect() {
     const data = [];
     const closed = [];
     let open = true;
+    // the package reports some failures only on its console (a refused TCP connection): give up after a while
+    const timer = setTimeout(() => reject(new Error(`cannot open ${path} (no answer)`)), tcp ? 5000 : 30000);
     Serial.open(path, (status) => {
+      clearTimeout(timer);
       if (status === undefined) return reject(new Error(`cannot open ${path}`));
       // Bluetooth takes 20 bytes a write; a socket or a serial port takes what it is given
       Serial.connection.chunkSize = tcp ? 1024 : 20;
