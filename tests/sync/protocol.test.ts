@@ -122,7 +122,7 @@ describeFw("sync on the firmware", () => {
     expect(chunkBytes).toBeLessThan(text.length * (4 / 3) * 1.06 + client.window * 720);
     await wire.run(client.close());
     expect(w.errors).toEqual([]);
-  });
+  }, FW_TIMEOUT);
 
   it("deletes only the log the phone verified: a log that changed since is kept, the newest too", async () => {
     const w = await fwWatch({});
@@ -143,7 +143,7 @@ describeFw("sync on the firmware", () => {
     await wire.run(client.close());
     expect(w.eval("[typeof SSQ, typeof SSQD]")).toEqual(["undefined", "undefined"]);
     expect(w.errors).toEqual([]);
-  });
+  }, FW_TIMEOUT);
 
   it("a stream garbled on the way in (its code throws) does not block the streams after it", async () => {
     const w = await bootWatch({});
@@ -157,7 +157,7 @@ describeFw("sync on the firmware", () => {
     expect((await wire.run(client.fetch("speedseq.log1"))).text).toBe(text);
     expect(client.stats.retries).toBe(0);
     await wire.run(client.close());
-  });
+  }, FW_TIMEOUT);
 
   it("leaves the watch's RAM as it found it", async () => {
     const w = await bootWatch({});
@@ -170,5 +170,5 @@ describeFw("sync on the firmware", () => {
     w.advance(100);
     expect(w.memory().usage).toBeLessThanOrEqual(before + 10);
     expect(w.errors).toEqual([]);
-  });
+  }, FW_TIMEOUT);
 });
