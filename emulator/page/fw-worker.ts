@@ -360,8 +360,12 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
           await act(() => { presses.push({ downMs: b.now() }); b.buttonDown(); });
         } else {
           if (btnDownAt < 0) break;
-          // paused: the hold still lasts as long in watch time as it did in real time
-          if (!playing) await s.driver.advanceTo(b.now() + Math.min(5000, performance.now() - btnDownAt));
+          // the hold lasts at least as long in watch time as it did in real time (up to 5 s):
+          // paused, or when the slices fell behind while it was down
+          await s.driver.advanceTo(b.now());
+          const p = presses[presses.length - 1];
+          const short = p && p.upMs === undefined ? Math.min(5000, performance.now() - btnDownAt) - (b.now() - p.downMs) : 0;
+          if (short > 0) await s.driver.advanceTo(b.now() + short);
           btnDownAt = -1;
           await act(() => {
             const p = presses[presses.length - 1];

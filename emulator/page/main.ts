@@ -474,10 +474,15 @@ function btn(down: boolean): void {
   }
   if (btnDownAt < 0) return;
   const held = performance.now() - btnDownAt;
-  const wasPlaying = playing;
   serial(async () => {
-    // paused: the hold still lasts as long in watch time as it did in real time
-    if (!wasPlaying && driver && board) await driver.advanceTo(board.now() + Math.min(5000, held));
+    // the hold lasts at least as long in watch time as it did in real time (up to 5 s): paused,
+    // or when the page was too busy to run frames while it was down
+    if (driver && board) {
+      await driver.advanceTo(board.now());
+      const p = presses[presses.length - 1];
+      const short = p && p.upMs === undefined ? Math.min(5000, held) - (board.now() - p.downMs) : 0;
+      if (short > 0) await driver.advanceTo(board.now() + short);
+    }
     btnDownAt = -1;
   });
   act(() => {
