@@ -27,6 +27,9 @@ interface ObjectConstructor {
   entries<T>(o: { [s: string]: T }): [string, T][];
 }
 declare var globalThis: any;
+/** base64, global on the watch as in browsers (the sync protocol's byte-safe payloads) */
+declare function atob(b64: string): string;
+declare function btoa(bytes: string): string;
 
 /** Espruino's E object: the native helpers the engine may use (the board and Node provide the same). */
 interface EspruinoE {
