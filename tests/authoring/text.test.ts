@@ -3,6 +3,7 @@
 // at their line and column.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { parseText, formatError, type TextResult } from "../../src/authoring/text";
 import { printWorkout, printStep } from "../../src/authoring/print";
 import { TEMPLATES } from "../../src/engine/workout/templates";
@@ -127,6 +128,24 @@ describe("the text syntax", () => {
     expect(ok("name:   Hills #3  \n- 1m").name).toBe("Hills #3");
     expect(ok('name: " padded "\nnote: ""\n- 1m')).toMatchObject({ name: " padded ", note: "" });
     expect(ok("NOTE: why\nName: n\n- 1m")).toMatchObject({ name: "n", note: "why" });
+  });
+});
+
+describe("docs/workout-syntax.md", () => {
+  it("every example workout in it reads, the first as the built-in Classic 5K", () => {
+    const doc = readFileSync("docs/workout-syntax.md", "utf8");
+    const blocks = [...doc.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].filter((m) => !m[1]).map((m) => m[2]).filter((b) => b.includes("name:"));
+    const workouts = blocks.flatMap((b) => b.split(/\n\n(?=name:|# )/));
+    expect(workouts.length).toBe(4);
+    for (const w of workouts) ok(w);
+    expect(ok(workouts[0])).toEqual(TEMPLATES.find((t) => t.name === "Classic 5K"));
+  });
+
+  it("the README's example reads", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const sec = readme.slice(readme.indexOf("## Authoring workouts"));
+    const ex = sec.match(/^ {2}```\n([\s\S]*?)^ {2}```/m)![1].replace(/^ {2}/gm, "");
+    expect(ok(ex).name).toBe("Track night");
   });
 });
 
