@@ -14,8 +14,8 @@ const byName = (n: string) => {
 };
 
 describe("built-in templates", () => {
-  it("are the five named workouts, each valid as JSON text, with a note", () => {
-    expect(TEMPLATES.map((t) => t.name)).toEqual(["Classic 5K", "Ladder", "3-zone", "HR rest", "4x1km"]);
+  it("are the seven named workouts, each valid as JSON text, with a note", () => {
+    expect(TEMPLATES.map((t) => t.name)).toEqual(["Classic 5K", "Ladder", "3-zone", "HR rest", "4x1km", "Tempo 20", "Easy+strides"]);
     for (const t of TEMPLATES) {
       const r = parseWorkout(JSON.stringify(t));
       if (!r.ok) throw new Error(t.name + ": " + r.error);

@@ -111,4 +111,34 @@ export const TEMPLATES: Plan[] = [
       { kind: "cooldown", end: { lap: 1 }, label: "Cool-down" },
     ],
   },
+  {
+    // a tempo block: 20 minutes at threshold, about the pace a runner could race for an hour
+    // (15K pace for most), held even in one piece: comfortably hard, never a race
+    v: 1,
+    name: "Tempo 20",
+    note: "20 min comfortably hard at threshold (15K pace)",
+    steps: [
+      WARM_10,
+      { kind: "work", end: { time: 1200 }, pace: { race: 15000, bandS: 6 }, label: "Tempo" },
+      COOL_10,
+    ],
+  },
+  {
+    // the swap for a tired day: the reps become easy running with a few short strides, so the
+    // legs stay quick without adding fatigue; the easy band warns when the pace creeps up
+    v: 1,
+    name: "Easy+strides",
+    note: "Tired? Swap the reps: easy running and 6 strides",
+    steps: [
+      { kind: "warmup", end: { time: 900 }, pace: { race: 5000, offS: 90, bandS: 30 }, label: "Easy" },
+      {
+        repeat: 6,
+        steps: [
+          { kind: "stride", end: { time: 20 }, label: "Stride" },
+          { kind: "recovery", end: { time: 60 }, label: "Walk" },
+        ],
+      },
+      { kind: "cooldown", end: { time: 300 }, pace: { race: 5000, offS: 90, bandS: 30 }, label: "Easy" },
+    ],
+  },
 ];
