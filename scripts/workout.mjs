@@ -161,7 +161,7 @@ async function main(argv) {
   const p = A.preview(plan, goal);
   process.stdout.write(A.printWorkout(plan));
   console.log("");
-  for (const l of A.previewLines(p, goal)) console.log(l);
+  for (const l of A.previewLines(p)) console.log(l);
   const json = JSON.stringify(plan);
 
   if (o.out) {

@@ -4,7 +4,7 @@
 // FIT workouts are in ./fit (Garmin's SDK, which may not ship in apps/speedseq: README "Exports").
 export { parseText, formatError, KIND_WORDS, type TextError, type TextResult } from "./text";
 export { printWorkout, printStep, fmtPaceText } from "./print";
-export { preview, previewLines, planSize, noteLines, parseGoal, fmtGoal, LIMITS, type Preview, type Size } from "./preview";
+export { preview, previewLines, planSize, noteLines, parseGoal, fmtGoal, LIMITS, WATCH_DEFAULT_GOAL, type Preview, type Size } from "./preview";
 export { workoutFileName, workoutId, isWorkoutFileName } from "./names";
 export { customFiles, PLANS_FILE, type StorageEntry, type CustomResult } from "./custom";
 export { parseWorkout } from "../engine/workout/validate";

@@ -1,7 +1,7 @@
-// What a workout will look like on the watch and what it costs: the list row, the pre-start note
-// and estimate, the estimated time and distance (totals.ts, paces through the one pace model,
-// pace.ts) and the plan's size against the watch's limits (limits.ts). For the page's live preview
-// and the CLI. Pure: no Node or DOM.
+// What a workout will look like on the watch and what it costs: the list row, the pre-start note,
+// the estimated time and distance (totals.ts, with paces resolved for the runner's goal through the
+// one pace model, pace.ts, as the watch does before its "plan m:ss"), and the plan's size against
+// the watch's limits (limits.ts). For the page's live preview and the CLI. Pure: no Node or DOM.
 
 import type { Node, Plan } from "../engine/plan";
 import { isRepeat } from "../engine/plan";
@@ -90,15 +90,24 @@ function timedDist(list: Node[], times: number, sPerKm: number): number {
   return m;
 }
 
+/**
+ * The goal the watch uses until the runner sets theirs in its settings (src/watch/store.ts,
+ * loadSettings: 5000 m in 25:00). The watch turns relative paces into bands with the goal before it
+ * shows the pre-start estimate, so the preview does the same.
+ */
+export const WATCH_DEFAULT_GOAL: Goal = { distM: 5000, timeS: 1500 };
+
 export interface Preview {
   /** the list row */
   name: string;
-  /** the pre-start screen's two note lines (more means the rest is not shown) */
+  /** the pre-start screen's note lines (the watch shows two; more means the rest is not shown) */
   note: string[];
-  /** as the watch counts them before the run: paces relative to the goal at 6:00/km */
-  watch: Totals;
-  /** with the goal's paces (the one pace model), when a goal is given */
-  goal?: Totals;
+  /** the goal the paces were resolved with: the one given, or the watch's default */
+  goal: Goal;
+  /** true when no (valid) goal was given and the watch's default was used */
+  defaultGoal: boolean;
+  /** the plan's totals with its paces resolved for the goal, as the watch computes them at pre-start ("plan m:ss" is estS) */
+  totals: Totals;
   /** metres: distance steps plus the timed steps at their pace (estimated) */
   estDistM: number;
   size: Size;
@@ -108,27 +117,27 @@ export interface Preview {
   warnings: string[];
 }
 
-/** the preview of a valid plan; a goal (that passes goalError) turns relative paces into the runner's */
+/** the preview of a valid plan for a goal (one that passes goalError; else the watch's default) */
 export function preview(plan: Plan, goal?: Goal): Preview {
-  const resolved = goal && !goalError(goal) ? resolvePlan(plan, goal) : undefined;
+  const given = !!goal && !goalError(goal);
+  const g = given ? goal! : WATCH_DEFAULT_GOAL;
+  const resolved = resolvePlan(plan, g);
   const warnings: string[] = [];
   const note = noteLines(plan.note || "");
   if (note.length > 2) warnings.push("the watch shows the note's first two lines: \"" + note.slice(2).join(" ") + "\" is not shown");
-  if (resolved && paceClamped(goal!.distM)) warnings.push("the goal race is outside the pace model's range (1500 m to the marathon): its own pace is used at the nearest end");
-  const p: Preview = {
+  if (paceClamped(g.distM)) warnings.push("the goal race is outside the pace model's range (1500 m to the marathon): its own pace is used at the nearest end");
+  const t = planTotals(resolved);
+  return {
     name: plan.name,
     note: note,
-    watch: planTotals(plan),
-    estDistM: 0,
+    goal: g,
+    defaultGoal: !given,
+    totals: t,
+    estDistM: t.distM + timedDist(resolved.steps, 1, DEFAULT_EST_S_PER_KM),
     size: planSize(plan),
     file: workoutFileName(plan.name),
     warnings: warnings,
   };
-  const base = resolved || plan;
-  const t = resolved ? planTotals(resolved) : p.watch;
-  if (resolved) p.goal = t;
-  p.estDistM = t.distM + timedDist(base.steps, 1, DEFAULT_EST_S_PER_KM);
-  return p;
 }
 
 function km(m: number): string {
@@ -136,21 +145,18 @@ function km(m: number): string {
 }
 
 /** the preview as text lines (the CLI prints them; the page shows them) */
-export function previewLines(p: Preview, goal?: Goal): string[] {
+export function previewLines(p: Preview): string[] {
   const s = p.size;
-  const w = p.watch;
+  const t = p.totals;
   const lines = [
     "list row   " + p.name + "  (" + p.name.length + "/" + L.MAX_NAME + " characters)",
     "note       " + (p.note.length ? p.note.slice(0, 2).join(" / ") : "(none)"),
-    "steps      " + w.steps + " in the session, " + w.reps + " reps" + (w.open ? ", " + w.open + " ended by the lap button (not in the time)" : ""),
-    "time       the watch shows \"plan " + fmtTime(w.estS) + "\" (distance steps at their own pace, else " + fmtTime(DEFAULT_EST_S_PER_KM) + "/km)",
-  ];
-  if (p.goal && goal) lines.push("           " + fmtTime(p.goal.estS) + " at the paces of a " + fmtGoal(goal));
-  lines.push("distance   " + km(p.estDistM) + " estimated (" + km((p.goal || w).distM) + " in distance steps)");
-  lines.push(
+    "steps      " + t.steps + " in the session, " + t.reps + " reps" + (t.open ? ", " + t.open + " ended by the lap button (not in the time)" : ""),
+    "time       \"plan " + fmtTime(t.estS) + "\" before the start, for a " + fmtGoal(p.goal) + (p.defaultGoal ? " (the watch's default goal; set yours in its settings)" : ""),
+    "distance   " + km(p.estDistM) + " estimated (" + km(t.distM) + " in distance steps; steps without a pace at " + fmtTime(DEFAULT_EST_S_PER_KM) + "/km)",
     "size       " + s.jsonChars + "/" + LIMITS.jsonChars + " characters, " + s.written + "/" + LIMITS.written + " written steps, repeats " + s.depth + "/" + LIMITS.depth + " deep, " + s.total + "/" + LIMITS.total + " steps in all",
-  );
-  lines.push("file       " + p.file);
+    "file       " + p.file,
+  ];
   for (let i = 0; i < p.warnings.length; i++) lines.push("note:      " + p.warnings[i]);
   return lines;
 }

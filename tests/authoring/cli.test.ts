@@ -30,8 +30,8 @@ describe("npm run workout", () => {
     expect(r.stdout).toContain("- recovery until HR<130 min 60s max 2m\n");
     expect(r.stdout).toContain("list row   Track  (5/14 characters)");
     expect(r.stdout).toContain("note       6x400 and an HR rest");
-    expect(r.stdout).toContain('the watch shows "plan 34:24"');
-    expect(r.stdout).toContain("at the paces of a 5k in 20:00");
+    // 10 min, 6 x (400 m at 3:57/km, 90 s), the HR rest's 60 s minimum: 1768.8 s
+    expect(r.stdout).toContain('time       "plan 29:28" before the start, for a 5k in 20:00\n');
     expect(r.stdout).toMatch(/size {7}\d+\/4096 characters, 5\/64 written steps, repeats 1\/3 deep, 15\/500 steps in all/);
     expect(r.stdout).toContain(`file       ${workoutFileName("Track")}`);
   });
@@ -55,7 +55,7 @@ describe("npm run workout", () => {
       { durationType: "hrLessThan", durationValue: 230, targetType: "open", intensity: "recovery" },
       { durationType: "repeatUntilStepsCmplt", durationValue: 0, targetValue: 5 },
     ];
-    steps.forEach((s, i) => enc.onMesg(Profile.MesgNum.WORKOUT_STEP, { messageIndex: i, ...s } as Mesg));
+    steps.forEach((s, i) => enc.onMesg(Profile.MesgNum.WORKOUT_STEP, { messageIndex: i, ...s } as unknown as Mesg));
     const fit = join(dir, "garmin.fit");
     writeFileSync(fit, enc.close());
     const out = join(dir, "garmin.json");

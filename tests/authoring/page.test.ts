@@ -81,7 +81,7 @@ describe("the App Loader's customise page", () => {
     const pv = (await page.locator(".workout pre.preview").first().textContent())!;
     expect(pv).toContain("list row   Hills  (5/14 characters)");
     expect(pv).toContain("note       8 hill reps, walk down; HR / rest to finish");
-    expect(pv).toContain("at the paces of a 5k in 25:00");
+    expect(pv).toContain('"plan 40:00" before the start, for a 5k in 25:00');
     expect(await page.isDisabled("#upload")).toBe(false);
 
     // one started from a built-in, and one more with a name taken (refused, then removed)

@@ -2,7 +2,8 @@
 // watch's limits), the goal, upload names and the customise page's files.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { preview, previewLines, planSize, noteLines, parseGoal, LIMITS } from "../../src/authoring/preview";
+import { preview, previewLines, planSize, noteLines, parseGoal, LIMITS, WATCH_DEFAULT_GOAL } from "../../src/authoring/preview";
+import { resolvePlan } from "../../src/engine/workout/pace";
 import { workoutFileName, isWorkoutFileName } from "../../src/authoring/names";
 import { customFiles } from "../../src/authoring/custom";
 import { parseText } from "../../src/authoring/text";
@@ -36,24 +37,26 @@ describe("preview", () => {
     );
   });
 
-  it("estimates as the watch does, and at the goal's paces through the one pace model", () => {
+  it("estimates as the watch does: paces resolved for the goal (the watch's default without one) through the one pace model", () => {
     const p = preview(classic);
-    expect(p.watch).toEqual(planTotals(classic));
-    expect(p.goal).toBeUndefined();
-    // 20 min of time steps + 4 x 60 s + 5 x 90 s, and 2.8 km at 6:00/km
-    expect(p.watch.estS).toBe(1200 + 240 + 450 + 2800 * 0.36);
+    expect(p.goal).toEqual(WATCH_DEFAULT_GOAL);
+    expect(WATCH_DEFAULT_GOAL).toEqual({ distM: 5000, timeS: 1500 });
+    expect(p.defaultGoal).toBe(true);
+    expect(p.totals).toEqual(planTotals(resolvePlan(classic, WATCH_DEFAULT_GOAL)));
+    // 20 min of time steps + 4 x 60 s + 5 x 90 s; the 400s at 5K pace - 5 s/km (295 s/km for 25:00), the strides (no pace) at 6:00/km
+    expect(p.totals.estS).toBeCloseTo(1890 + 6 * 0.4 * 295 + 4 * 0.1 * 360, 6);
     const fast = preview(classic, { distM: 5000, timeS: 15 * 60 });
     const slow = preview(classic, { distM: 5000, timeS: 30 * 60 });
-    expect(fast.goal!.estS).toBeLessThan(slow.goal!.estS);
-    // the 400s at 5K pace - 5 s/km for a 15:00 5K (175 s/km), the strides (no pace) at 6:00/km
-    expect(fast.goal!.estS - 1890).toBeCloseTo(6 * 0.4 * 175 + 4 * 0.1 * 360, 6);
+    expect(fast.defaultGoal).toBe(false);
+    expect(fast.totals.estS).toBeLessThan(slow.totals.estS);
+    expect(fast.totals.estS - 1890).toBeCloseTo(6 * 0.4 * 175 + 4 * 0.1 * 360, 6);
     // distance: the distance steps plus the timed steps at 6:00/km (none of them has a pace)
     expect(p.estDistM).toBeCloseTo(2800 + (1890 / 360) * 1000, 6);
     expect(p.file).toBe(workoutFileName("Classic 5K"));
-    const lines = previewLines(fast, { distM: 5000, timeS: 900 });
-    expect(lines.join("\n")).toContain('the watch shows "plan 48:18"');
-    expect(lines.join("\n")).toContain("at the paces of a 5k in 15:00");
-    expect(lines.join("\n")).toContain("size       " + JSON.stringify(classic).length + "/4096 characters, 6/64 written steps, repeats 1/3 deep, 21/500 steps in all");
+    const text = previewLines(p).join("\n");
+    expect(text).toContain('"plan 45:42" before the start, for a 5k in 25:00 (the watch\'s default goal; set yours in its settings)');
+    expect(previewLines(fast).join("\n")).toContain('"plan 40:54" before the start, for a 5k in 15:00\n');
+    expect(text).toContain("size       " + JSON.stringify(classic).length + "/4096 characters, 6/64 written steps, repeats 1/3 deep, 21/500 steps in all");
   });
 
   it("the note as the pre-start screen breaks it, and a warning when a third line is not shown", () => {
