@@ -273,9 +273,11 @@ describe("FIT in: what import refuses, with a message", () => {
 describe("FIT round trips", () => {
   it("every built-in comes back as itself (what FIT can't say comes back from the steps' notes)", () => {
     for (const t of TEMPLATES) {
-      const back = imported(toFitWorkout(t).bytes);
-      expect(back.plan, t.name).toEqual(t);
-      expect(back.notes).toEqual([]);
+      for (const goal of [undefined, { distM: 10000, timeS: 45 * 60 }]) {
+        const back = imported(toFitWorkout(t, { goal }).bytes);
+        expect(back.plan, t.name).toEqual(t);
+        expect(back.notes).toEqual([]);
+      }
     }
   });
 
