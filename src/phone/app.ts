@@ -1,5 +1,7 @@
 // The phone app's page: sync from the watch over the transport picked, import a log file, the
-// session list, and one session (splits against the plan's targets, charts, flags, RPE, exports).
+// session list, one session (splits against the plan's targets, charts, flags, RPE, exports, and
+// its training-log metrics), the training log across sessions (#log), and sending a workout to
+// the watch (#send).
 // The same code runs as the standalone PWA (main.ts) and as the App Loader's interface.html
 // (interface.ts); each entry says which transports it has and how files are saved.
 //
@@ -9,7 +11,12 @@ import { h, fill, byId, safeFileName, type Child } from "./dom";
 import { Store, type StoredSession } from "./store";
 import { viewOf, sessionId, fmtKm, fmtDur, fmtStart, fmtPace, fmtTime, type SessionView } from "./session";
 import { SessionCharts, type ChartInfo } from "./charts";
+import { trainingLog, sessionMetrics, candidatePlans } from "./log";
+import { logPage, sessionMetricsView } from "./logview";
+import type { LogCharts, LogChartInfo } from "./logcharts";
+import { SendPage, saveSent, sentPlans, type Checked } from "./send";
 import { SyncClient, syncWatch, type Connect, type SyncReport } from "../sync";
+import { writeWorkout, type WriteResult } from "../sync/workout";
 import { crc32 } from "../sim/crc";
 import { exportFiles, type Format } from "../export/index";
 
@@ -44,6 +51,12 @@ export interface Hooks {
   charts(): ChartInfo[];
   view(): { id: string; splits: number; plan: string } | undefined;
   lastSync?: SyncReport;
+  /** the last send's result, or its error */
+  lastSend?: WriteResult | { error: string };
+  /** the training log's charts: their series as drawn */
+  logCharts(): LogChartInfo[];
+  /** the page shown: "list", "log", "send" or "session" */
+  page: string;
   busy: boolean;
 }
 
@@ -70,8 +83,10 @@ const ENDED: Record<string, string> = { done: "plan finished", ended: "ended by 
 export class App {
   hooks: Hooks;
   private charts: SessionCharts | null = null;
+  private logCharts: LogCharts | null = null;
   private current: SessionView | null = null;
   private choice: TransportChoice | undefined;
+  private sendPage: SendPage;
 
   constructor(private root: HTMLElement, private o: AppOptions) {
     this.hooks = {
@@ -79,9 +94,15 @@ export class App {
       store: o.store,
       busy: false,
       charts: () => (this.charts ? this.charts.info : []),
+      logCharts: () => (this.logCharts ? this.logCharts.info : []),
+      page: "",
       view: () => (this.current ? { id: this.current.summary.id, splits: this.current.splits.length, plan: this.current.summary.plan } : undefined),
     };
     this.choice = o.transports.find((t) => t.usable);
+    this.sendPage = new SendPage({
+      send: (c) => this.sendWorkout(c),
+      via: () => (this.choice ? "Sent over: " + this.choice.label + " (chosen under \"The watch\" above)." : "No way to reach the watch from this browser."),
+    });
     this.layout();
     window.addEventListener("hashchange", () => void this.route());
   }
@@ -97,6 +118,7 @@ export class App {
       const radio = h("input", { type: "radio", name: "transport", value: t.id, id: "t-" + t.id, checked: this.choice === t, disabled: !t.usable });
       radio.addEventListener("change", () => {
         if (radio.checked) this.choice = t;
+        this.sendPage.refresh();
       });
       let extra: Child = null;
       if (t.input) {
@@ -111,15 +133,22 @@ export class App {
     sync.addEventListener("click", () => void this.sync());
     const file = h("input", { type: "file", id: "import", multiple: true, accept: ".log,.txt,text/plain" });
     file.addEventListener("change", () => void this.importFiles(file));
+    const nav = h("nav", { class: "tabs", id: "nav" },
+      h("a", { href: "#", "data-page": "list" }, "Sessions"),
+      h("a", { href: "#log", "data-page": "log" }, "Training log"),
+      h("a", { href: "#send", "data-page": "send" }, "Send a workout"));
     fill(
       this.root,
       h("header", null, h("h1", null, "SpeedSeq"), h("span", { class: "where" }, this.o.where)),
+      nav,
+      h("section", { class: "panel", id: "connection" },
+        h("h2", null, "The watch"),
+        choices,
+        h("p", { class: "note" }, "Disconnect Gadgetbridge (or any other app or tab connected to the watch) first: the watch talks to one phone or computer at a time."),
+        h("p", { class: "note" }, "Bluetooth from a web page (Web Bluetooth) needs Chrome or Edge: on Android, Windows, macOS and ChromeOS (on Linux it may need chrome://flags/#enable-experimental-web-platform-features). Firefox and Safari, and so every browser on an iPhone, do not have it.")),
       h("div", { id: "list-view" },
         h("section", { class: "panel", id: "sync-panel" },
           h("h2", null, "From the watch"),
-          choices,
-          h("p", { class: "note" }, "Disconnect Gadgetbridge (or any other app or tab connected to the watch) first: the watch talks to one phone or computer at a time."),
-          h("p", { class: "note" }, "Bluetooth from a web page (Web Bluetooth) needs Chrome or Edge: on Android, Windows, macOS and ChromeOS (on Linux it may need chrome://flags/#enable-experimental-web-platform-features). Firefox and Safari, and so every browser on an iPhone, do not have it."),
           h("label", { class: "opt" }, h("input", { type: "checkbox", id: "delete" }), " delete each log from the watch once its copy is kept here (never the newest, never an unfinished one)"),
           h("div", { class: "row" }, sync),
           h("div", { id: "sync-status", role: "status" }),
@@ -132,34 +161,53 @@ export class App {
         h("section", { class: "panel", id: "sessions-panel" },
           h("h2", null, "Sessions"),
           h("div", { id: "sessions" }))),
+      h("div", { id: "log-view", hidden: true }),
+      h("div", { id: "send-view", class: "panel", hidden: true }, this.sendPage.el),
       h("div", { id: "session-view", hidden: true }),
     );
   }
 
-  // --- routing: "#s=<id>" shows a session, anything else the list
+  // --- routing: "#s=<id>" shows a session, "#log" the training log, "#send" the send page,
+  // anything else the list
 
   private async route(): Promise<void> {
     const m = /^#s=(.+)$/.exec(location.hash);
     const id = m ? decodeURIComponent(m[1]) : undefined;
     const s = id ? await this.o.store.get(id) : undefined;
-    const list = byId("list-view");
-    const one = byId("session-view");
-    if (s) {
-      list.hidden = true;
-      one.hidden = false;
-      this.showSession(s);
-    } else {
-      this.dropCharts();
-      this.current = null;
-      one.hidden = true;
-      list.hidden = false;
-      await this.showList();
-    }
+    const page = s ? "session" : location.hash === "#log" ? "log" : location.hash === "#send" ? "send" : "list";
+    this.dropCharts();
+    if (page !== "session") this.current = null;
+    byId("list-view").hidden = page !== "list";
+    byId("log-view").hidden = page !== "log";
+    byId("send-view").hidden = page !== "send";
+    byId("session-view").hidden = page !== "session";
+    byId("connection").hidden = page !== "list" && page !== "send";
+    for (const a of Array.from(byId("nav").querySelectorAll("a"))) a.classList.toggle("on", a.getAttribute("data-page") === page);
+    this.hooks.page = page;
+    if (s) this.showSession(s);
+    else if (page === "log") await this.showLog();
+    else if (page === "send") this.sendPage.update();
+    else await this.showList();
   }
 
   private dropCharts(): void {
     if (this.charts) this.charts.destroy();
     this.charts = null;
+    if (this.logCharts) this.logCharts.destroy();
+    this.logCharts = null;
+  }
+
+  /** the training log of every stored session, judged now (days in this device's time zone) */
+  async showLog(): Promise<void> {
+    const all = await this.o.store.list();
+    const now = Date.now();
+    const log = trainingLog(all.map((x) => x.text), { nowMs: now, tzOffsetMin: -new Date(now).getTimezoneOffset(), sent: sentPlans() });
+    const el = byId("log-view");
+    const page = logPage(log, new Set(all.map((x) => x.id)));
+    fill(el, page.el);
+    if (this.hooks.page !== "log") return;
+    const width = Math.max(280, Math.min(900, (el.clientWidth || window.innerWidth) - 40));
+    this.logCharts = page.draw(width);
   }
 
   async showList(): Promise<void> {
@@ -187,7 +235,8 @@ export class App {
 
   private showSession(s: StoredSession): void {
     this.dropCharts();
-    const v = viewOf(s.text);
+    const sent = sentPlans();
+    const v = viewOf(s.text, candidatePlans(sent));
     this.current = v;
     const sum = v.summary;
     const a = v.activity;
@@ -236,6 +285,7 @@ export class App {
       v.charts && v.charts.t.length ? chartsBox : h("p", { class: "empty" }, "No track in this log."),
       h("h3", null, "Flags"),
       this.flagsTable(v),
+      h("section", { class: "panel", id: "session-log" }, h("h2", null, "Training log: this session"), sessionMetricsView(sessionMetrics(s.text, sent))),
       v.problem ? h("p", { class: "warn" }, v.problem) : null,
       v.notes.length ? h("div", null, h("h3", null, "Notes"), h("ul", { class: "notes" }, ...v.notes.map((n) => h("li", null, n)))) : null,
       h("div", { class: "row" }, del));
@@ -379,6 +429,52 @@ export class App {
       btn.disabled = false;
       this.hooks.busy = false;
       await this.showList();
+    }
+  }
+
+  // --- send a workout
+
+  /** writes a checked workout on the watch over the connection chosen; refused while a session runs */
+  async sendWorkout(c: Extract<Checked, { ok: true }>): Promise<void> {
+    const status = byId("send-status");
+    const log: string[] = [];
+    const say = (line: string, warn = false) => {
+      log.push(line);
+      fill(status, ...log.slice(-6).map((l, i, a) => h("div", { class: warn && i === a.length - 1 ? "warn" : undefined }, l)));
+    };
+    if (this.hooks.busy) {
+      say("The watch is busy with a sync or another send: wait for it to finish.", true);
+      return;
+    }
+    const t = this.choice;
+    if (!t) {
+      say("No way to reach the watch from this browser.", true);
+      return;
+    }
+    this.hooks.busy = true;
+    this.hooks.lastSend = undefined;
+    const syncBtn = byId<HTMLButtonElement>("sync");
+    syncBtn.disabled = true;
+    try {
+      const link = await t.prepare();
+      say("Sending " + c.plan.name + " to " + link.name + " as " + c.file + " …");
+      const r = await writeWorkout(link.connect, c.file, c.json, { crc: crc32, log: (l) => say(l) });
+      this.hooks.lastSend = r;
+      if (!r.ok) {
+        say(r.refused, true);
+        return;
+      }
+      saveSent({ name: c.plan.name, file: c.file, json: c.json, sentAt: Date.now() });
+      say(
+        (r.status === "same" ? c.plan.name + " is on the watch: " + c.file + " already held exactly this workout." : c.plan.name + " is on the watch as " + c.file + (r.status === "replaced" ? " (it replaced the earlier workout of that name)." : ".")) +
+          (r.restarted ? " SpeedSeq restarted on the watch and lists it." : " SpeedSeq lists it the next time its list opens."),
+      );
+    } catch (e) {
+      this.hooks.lastSend = { error: (e as Error).message };
+      say("Send failed: " + (e as Error).message, true);
+    } finally {
+      syncBtn.disabled = false;
+      this.hooks.busy = false;
     }
   }
 

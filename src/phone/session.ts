@@ -109,14 +109,15 @@ export function parseGoal(goal: string | undefined): { distM: number; timeS: num
 }
 
 /**
- * The plan the session ran, when it is a built-in workout: the template whose plan, resolved
- * against the header's goal, hashes (CRC-32 of its JSON, as the watch computes it) to the
- * header's planHash. Custom workouts live only on the watch: their targets are not known here.
+ * The plan the session ran, when it is among `plans` (default: the built-in workouts; the app adds
+ * the workouts sent from this phone): the one whose plan, resolved against the header's goal,
+ * hashes (CRC-32 of its JSON, as the watch computes it) to the header's planHash. Other custom
+ * workouts live only on the watch: their targets are not known here.
  */
-export function matchPlan(h: HeaderRec | undefined): Plan | undefined {
+export function matchPlan(h: HeaderRec | undefined, plans: Plan[] = TEMPLATES): Plan | undefined {
   if (!h) return undefined;
   const goal = parseGoal(h.goal);
-  for (const t of TEMPLATES) {
+  for (const t of plans) {
     const p = goal ? resolvePlan(t, goal) : t;
     if (crc32(JSON.stringify(p)) >>> 0 === h.planHash >>> 0) return p;
   }
@@ -209,12 +210,12 @@ export interface SessionView {
   notes: string[];
 }
 
-/** everything the session page shows */
-export function viewOf(text: string): SessionView {
+/** everything the session page shows; plans: the workouts its plan is looked up among */
+export function viewOf(text: string, plans: Plan[] = TEMPLATES): SessionView {
   const summary = summarize(text);
   const d = decodeLog(text, crc32);
   const h = headerOf(d);
-  const plan = matchPlan(h);
+  const plan = matchPlan(h, plans);
   const events = d.recs.filter((r): r is EventRec => r.k === "F");
   let activity: Activity | undefined;
   let problem: string | undefined;
