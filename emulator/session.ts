@@ -4,15 +4,16 @@ import { createBoardCore, type Board } from "./board/board";
 import type { Realm } from "./board/realm";
 import { SessionDriver, settle, type Buzz, type DriveOptions } from "./driver";
 import type { Source } from "./sources";
-import { installApp } from "./install";
+import { installApp, type AppFiles } from "./install";
 
 export interface Running { board: Board; driver: SessionDriver }
 
-export async function startSession(realm: Realm, appJs: string, source: Source, o: DriveOptions): Promise<Running> {
+/** files: the watch's JS files by Storage name (installApp) */
+export async function startSession(realm: Realm, files: AppFiles, source: Source, o: DriveOptions): Promise<Running> {
   let driver: SessionDriver | undefined;
   const board = createBoardCore({ realm, accel: (tMs) => (driver ? driver.accelAt(tMs) : { x: 0, y: 0, z: -1 }) });
   driver = new SessionDriver(board, source, o);
-  installApp(board, appJs);
+  installApp(board, files);
   await settle(board);
   return { board, driver };
 }

@@ -10,6 +10,8 @@ import { recordingSource } from "./sources";
 import { DEFAULT_PATH, DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "./defaults";
 import { buzzList, sessionLog, startSession } from "./session";
 import type { Buzz } from "./driver";
+import type { AppFiles } from "./install";
+import { WATCH_FILES } from "../tools/watch-files.mjs";
 
 export interface HeadlessResult {
   buzzes: Buzz[];
@@ -23,10 +25,17 @@ export interface HeadlessResult {
 }
 
 /** runs the default session to its end (or the recording's) and returns what the app did */
-export async function runDefault(o: { appJs?: string; screensAt?: number[] } = {}): Promise<HeadlessResult> {
-  const appJs = o.appJs ?? readFileSync("apps/speedseq/app.js", "utf8");
+/** the watch's JS files as built in apps/speedseq (node build.mjs) */
+export function builtFiles(): AppFiles {
+  const out: AppFiles = {};
+  for (const f of WATCH_FILES) out[f.name] = readFileSync(`apps/speedseq/${f.url}`, "utf8");
+  return out;
+}
+
+export async function runDefault(o: { files?: AppFiles; screensAt?: number[] } = {}): Promise<HeadlessResult> {
+  const files = o.files ?? builtFiles();
   const src = recordingSource(DEFAULT_RECORDING.split("/").pop()!, parseRecording(readFileSync(DEFAULT_RECORDING, "utf8")), LEAD_S);
-  const { board, driver } = await startSession(createNodeRealm(), appJs, src, { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist });
+  const { board, driver } = await startSession(createNodeRealm(), files, src, { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist });
   const wall0 = board.wallNow() - board.now();
   const screens: Uint8ClampedArray[] = [];
   for (const t of o.screensAt ?? []) {

@@ -1,14 +1,19 @@
 // npm start: builds the watch app (build.mjs) and the emulator page (esbuild: esm, code splitting so
 // Garmin's FIT SDK is its own chunk, fetched only when a FIT file is dropped), then serves the page
 // on http://127.0.0.1:PORT (default 8080; PORT=0 picks a free one) with node:http.
-// Served: the page (emulator/index.html, style.css, dist/), the built app, the committed app
-// (git show HEAD:apps/speedseq/app.js) and the recordings in tests/fixtures/. Nothing else.
+// Served: the page (emulator/index.html, style.css, dist/), the built app's watch files, the same
+// files as committed (git show HEAD:apps/speedseq/…) and the recordings in tests/fixtures/.
+// Nothing else.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { extname, join, normalize } from "node:path";
 import { build } from "esbuild";
 import { buildApp } from "../build.mjs";
+import { WATCH_FILES } from "../tools/watch-files.mjs";
+
+/** the watch files' names in apps/speedseq/ */
+const URLS = WATCH_FILES.map((f) => f.url);
 
 const TYPES = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv", ".map": "application/json", ".gpx": "application/gpx+xml", ".tcx": "application/xml", ".fit": "application/octet-stream" };
 
@@ -28,10 +33,10 @@ export async function buildPage() {
   });
 }
 
-/** the app as last committed, or undefined outside a git checkout */
-function committedApp() {
+/** a watch file as last committed, or undefined outside a git checkout (or before it was committed) */
+function committedApp(url) {
   try {
-    return execFileSync("git", ["show", "HEAD:apps/speedseq/app.js"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", `HEAD:apps/speedseq/${url}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return undefined;
   }
@@ -41,7 +46,8 @@ function committedApp() {
 function fileFor(path) {
   if (path === "/" || path === "/index.html") return "emulator/index.html";
   if (path === "/style.css") return "emulator/style.css";
-  if (path === "/apps/speedseq/app.js") return "apps/speedseq/app.js";
+  const m = /^\/apps\/speedseq\/([\w.-]+)$/.exec(path);
+  if (m && URLS.includes(m[1])) return `apps/speedseq/${m[1]}`;
   const p = normalize(path).replace(/^\/+/, "");
   if (p.startsWith("dist/") && !p.includes("..")) return join("emulator", p);
   if (/^tests\/fixtures\/[\w.-]+\.(csv|gpx|tcx|fit)$/.test(p)) return p;
@@ -54,8 +60,9 @@ export function serve(port = 8080, host = "127.0.0.1") {
     try {
       let body;
       let type;
-      if (path === "/app/committed.js") {
-        body = committedApp();
+      const c = /^\/app\/committed\/([\w.-]+)$/.exec(path);
+      if (c && URLS.includes(c[1])) {
+        body = committedApp(c[1]);
         type = ".js";
       } else {
         const f = fileFor(path);

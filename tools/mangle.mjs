@@ -45,11 +45,17 @@ function declaredNames(text) {
   return out;
 }
 
-/** The property names esbuild may shorten in the watch bundle, sorted. */
-export function mangleNames() {
+/** The names the watch reads unshortened: built-ins, the Bangle.js API, JSON keys, firmware options. */
+export function reservedNames() {
   const reserved = builtinNames();
   for (const f of ["src/types/bangle.d.ts", "src/types/espruino.d.ts", ...FORMAT_FILES]) for (const w of words(readFileSync(f, "utf8"))) reserved.add(w);
   for (const w of FIRMWARE_KEYS) reserved.add(w);
+  return reserved;
+}
+
+/** The property names esbuild may shorten in the watch bundle, sorted. */
+export function mangleNames() {
+  const reserved = reservedNames();
   const mine = new Set();
   for (const f of [...tsFilesUnder("src/engine"), ...tsFilesUnder("src/watch")]) for (const n of declaredNames(readFileSync(f, "utf8"))) mine.add(n);
   return [...mine].filter((n) => !reserved.has(n) && n.length > 1).sort();

@@ -6,6 +6,8 @@ import type { Board } from "../board/board";
 import { recordingSource, syntheticSource, type Source } from "../sources";
 import { DEFAULT_PATH, DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "../defaults";
 import { buzzList, fileList, sessionLog, startSession } from "../session";
+import type { AppFiles } from "../install";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 import { createIframeRealm } from "./realm-iframe";
 import { Timeline, type Mark } from "./timeline";
 import { parseRecording, type Row } from "../../src/sim/recording";
@@ -47,12 +49,16 @@ async function restart(): Promise<void> {
   playing = false;
   finished = false;
   $("play").textContent = "▶ Play";
+  // the folder the app's files come from: as built now, or as committed
   const url = $<HTMLSelectElement>("app-choice").value;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  const appJs = await res.text();
+  const files: AppFiles = {};
+  for (const f of WATCH_FILES) {
+    const res = await fetch(url + f.url);
+    if (!res.ok) throw new Error(`${url + f.url}: ${res.status}`);
+    files[f.name] = await res.text();
+  }
   document.querySelectorAll("iframe").forEach((f) => f.remove());
-  ({ board, driver } = await startSession(createIframeRealm(), appJs, source(), { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: inputVal("noise") }));
+  ({ board, driver } = await startSession(createIframeRealm(), files, source(), { path: DEFAULT_PATH, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: inputVal("noise") }));
   wallStartMs = board.wallNow() - board.now();
   $("buzzes").replaceChildren();
   render(true);

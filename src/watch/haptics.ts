@@ -3,12 +3,14 @@
 import { PATTERNS } from "../engine/haptics";
 
 export class Buzzer {
+  B: BangleApi;
   strength: number;
   /** pending timeouts, cleared by stop() */
   timers: number[];
   on: boolean;
 
-  constructor(strength: number) {
+  constructor(B: BangleApi, strength: number) {
+    this.B = B;
     this.strength = strength;
     this.timers = [];
     this.on = true;
@@ -23,7 +25,7 @@ export class Buzzer {
     if (i >= p.length || !this.on) return;
     const next = () => { this.step(p, i + 1); };
     if (i % 2) this.later(p[i], next);
-    else Bangle.buzz(p[i], this.strength).then(next);
+    else this.B.buzz(p[i], this.strength).then(next);
   }
 
   later(ms: number, fn: () => void): void {

@@ -10,12 +10,13 @@ import type { Cmd } from "../engine/session";
 import type { Plan } from "../engine/plan";
 import { CadenceEstimator } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
+import { fmtTime } from "../engine/format";
 import { Buzzer } from "./haptics";
-import { Sensors } from "./sensors";
 import { drawRun } from "./screens";
 import type { View } from "./screens";
-import { storage, logName, VERSION } from "./store";
-import type { Settings, SFile } from "./store";
+import { logName, VERSION } from "./store";
+import type { SFile } from "./store";
+import type { App } from "./app";
 
 /** below this much free flash the track stops (splits continue) */
 const LOW_BYTES = 100000;
@@ -23,44 +24,44 @@ const LOW_BYTES = 100000;
 const HOLD_MS = 6000;
 
 export class Run {
+  app: App;
+  /** the log's number */
+  n: number;
   s: Session;
   file: SFile;
   buzzer: Buzzer;
-  sensors: Sensors;
   cad: CadenceEstimator;
   view: View;
   timer: number;
   /** options changed for the session, restored by stop() */
   saved: LockOptions;
-  onDone: () => void;
-  /** opens the actions menu (menus.ts), called on a tap while paused */
-  onMenu: () => void;
 
-  /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one */
-  constructor(plan: Plan, set: Settings, sensors: Sensors, logN: number, goal: string, lastSeq: number, fromIdx: number) {
-    this.file = storage().open(logName(logN), "a");
-    this.buzzer = new Buzzer(set.buzz);
-    this.sensors = sensors;
-    this.view = { mi: set.mi, low: false, full: false };
-    this.onDone = this.onMenu = () => {};
-    this.cad = new CadenceEstimator(E);
-    const o = Bangle.getOptions();
-    this.saved = { btnLoadTimeout: o.btnLoadTimeout || 1500 };
-    Bangle.setOptions({ btnLoadTimeout: HOLD_MS });
+  /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one. Shows the run screen. */
+  constructor(app: App, plan: Plan, n: number, lastSeq: number, fromIdx: number) {
+    const w = app.w, B = w.B, set = app.set, sensors = app.sensors;
+    this.app = app;
+    this.n = n;
+    this.file = w.S.open(logName(n), "a");
+    this.buzzer = new Buzzer(B, set.buzz);
+    this.view = { mi: set.mi, low: false, full: false, g: w.g, r: B.appRect };
+    this.cad = new CadenceEstimator(w.E);
+    // (no local for getOptions(): the closures below would keep the whole options object alive)
+    this.saved = { btnLoadTimeout: B.getOptions().btnLoadTimeout || 1500 };
+    B.setOptions({ btnLoadTimeout: HOLD_MS });
     if (set.unlock) {
-      this.saved.lockTimeout = o.lockTimeout;
-      Bangle.setOptions({ lockTimeout: 0 });
-      Bangle.setLocked(false);
+      this.saved.lockTimeout = B.getOptions().lockTimeout;
+      B.setOptions({ lockTimeout: 0 });
+      B.setLocked(false);
     }
     sensors.on();
     sensors.sport();
     this.s = new Session(plan, {
       buzz: (id, d) => { this.buzzer.play(id, d); },
       write: (l) => { this.write(l); },
-      crc: E.CRC32,
-    }, Date.now(), VERSION, goal, lastSeq, fromIdx);
+      crc: w.E.CRC32,
+    }, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx);
     this.s.drop = new DropDetector();
-    if (storage().getFree() < LOW_BYTES) this.low();
+    if (w.S.getFree() < LOW_BYTES) this.low();
     sensors.sink = {
       gps: (f) => { this.s.gpsFix(Date.now(), f); this.after(); },
       hrm: (h) => { this.s.hrm(Date.now(), h.bpm, h.confidence); this.after(); },
@@ -68,6 +69,7 @@ export class Run {
       step: (n) => { this.cad.steps(n, Date.now()); },
     };
     this.timer = setInterval(() => { this.s.tick(Date.now()); this.after(); this.draw(); }, 1000);
+    this.ui();
   }
 
   /**
@@ -83,7 +85,7 @@ export class Run {
     } catch (e) {
       v.full = true;
     }
-    if (l.charAt(0) === "S" && storage().getFree() < LOW_BYTES) this.low();
+    if (l.charAt(0) === "S" && this.app.w.S.getFree() < LOW_BYTES) this.low();
   }
 
   /** flash is low: the session stops the track (its seqs stay unbroken) and the screen says so */
@@ -92,11 +94,14 @@ export class Run {
     this.s.storageLow();
   }
 
-  /** after every event: the end of the session */
+  /** after every event: the end of the session, then its summary (the end pattern plays out first) */
   after(): void {
     if (this.s.mode === DONE && this.timer) {
       this.stop();
-      this.onDone();
+      const b = this.buzzer, app = this.app;
+      app.run = null;
+      setTimeout(function () { b.stop(); }, 4000);
+      app.show("sum", this.n);
     }
   }
 
@@ -110,20 +115,20 @@ export class Run {
     this.draw();
   }
 
-  /** the run screen's controls */
-  ui(remove: () => void): void {
-    const press = () => {
-      const st = this.s.step;
-      if (this.s.mode === PAUSED) this.cmd("resume");
-      else if (st && st.end.lap) this.cmd("lap");
-      else this.cmd("pause");
-    };
-    Bangle.setUI({
+  /** the run screen's controls; a tap while paused shows the actions (speedseq.pause.js) */
+  ui(): void {
+    const me = this;
+    this.app.w.B.setUI({
       mode: "custom",
       // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
-      btn: function () { press(); },
-      touch: () => { if (this.s.mode === PAUSED) this.onMenu(); },
-      remove: remove,
+      btn: function () {
+        const st = me.s.step;
+        if (me.s.mode === PAUSED) me.cmd("resume");
+        else if (st && st.end.lap) me.cmd("lap");
+        else me.cmd("pause");
+      },
+      touch: function () { if (me.s.mode === PAUSED) me.app.show("pause"); },
+      remove: this.app.remove,
     });
     this.draw();
   }
@@ -133,7 +138,7 @@ export class Run {
     if (this.timer) clearInterval(this.timer);
     this.timer = 0;
     this.s.log.flush();
-    this.sensors.off();
-    Bangle.setOptions(this.saved);
+    this.app.sensors.off();
+    this.app.w.B.setOptions(this.saved);
   }
 }

@@ -6,13 +6,14 @@ import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
 const WHITE = "#fff";
-export const BLACK = "#000";
-export const RED = "#f00";
-/** a darker green than #0f0: readable as text on white */
-export const GREEN = "#0a0";
+const BLACK = "#000";
+const RED = "#f00";
 const MI = 1.609344;
 
 export interface View {
+  /** the screen and its part below the widgets (ports: main.ts passes g and Bangle.appRect in) */
+  g: Graphics;
+  r: AppRect;
   /** 0 km, 1 mi (pace only: reps stay in metres) */
   mi: number;
   /** storage low: the track is off, splits continue */
@@ -36,8 +37,8 @@ function remainText(u: string, r: number): string {
   return fmtTime(u === "s" ? Math.ceil(r) : r);
 }
 
-function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
-  const r = Bangle.appRect;
+function bar(v: View, y: number, h: number, bg: string, fg: string, left: string, right: string): void {
+  const g = v.g, r = v.r;
   g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
   // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
   if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
@@ -45,21 +46,9 @@ function bar(y: number, h: number, bg: string, fg: string, left: string, right: 
   if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
 }
 
-/** lines of text down the screen: text, font scale (1 or 2), colour, repeated */
-export function drawLines(lines: (string | number)[]): void {
-  const r = Bangle.appRect;
-  let y = r.y + 2;
-  g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2).setFontAlign(-1, -1);
-  for (let i = 0; i < lines.length; i += 3) {
-    const scale = lines[i + 1] as number;
-    g.setFont("6x8", scale).setColor(lines[i + 2] as string).drawString(lines[i] as string, r.x + 2, y);
-    y += scale * 9 + 2;
-  }
-}
-
 export function drawRun(s: Session, v: View): void {
   const st = s.step;
-  const r = Bangle.appRect;
+  const g = v.g, r = v.r;
   g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2);
   if (!st) return;
   const work = st.kind === "work";
@@ -79,9 +68,9 @@ export function drawRun(s: Session, v: View): void {
   }
   const label = st.label || st.kind;
   const it = s.cur.iter();
-  if (s.mode === PAUSED) bar(y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
-  else if (work) bar(y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
-  else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
+  if (s.mode === PAUSED) bar(v, y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
+  else if (work) bar(v, y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
+  else bar(v, y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
   y += 26;
   // the number that matters most
   g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(u, left), cx, y);

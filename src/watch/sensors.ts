@@ -10,14 +10,8 @@ export interface SensorSink {
   step(count: number): void;
 }
 
-/** HRM sport mode where the firmware has it: the emulator's build (no VC31 driver) throws "Unknown option" */
-function sportMode(m: number): void {
-  try {
-    Bangle.setOptions({ hrmSportMode: m });
-  } catch (e) {}
-}
-
 export class Sensors {
+  B: BangleApi;
   /** latest readings, for the pre-start screen */
   fix: GPSFix | null;
   bpm: number;
@@ -28,7 +22,8 @@ export class Sensors {
   /** our listeners by Bangle event name, each handing its reading to the sink */
   ls: { [ev: string]: (d: any) => void };
 
-  constructor() {
+  constructor(B: BangleApi) {
+    this.B = B;
     this.fix = null;
     this.bpm = 0;
     this.conf = 0;
@@ -44,31 +39,41 @@ export class Sensors {
 
   /** GPS and HRM on (pre-start: they need time to lock) */
   on(): void {
-    Bangle.setGPSPower(1, APP_ID);
-    Bangle.setHRMPower(1, APP_ID);
-    Bangle.on("GPS", this.ls.GPS);
-    Bangle.on("HRM", this.ls.HRM);
+    const B = this.B;
+    B.setGPSPower(1, APP_ID);
+    B.setHRMPower(1, APP_ID);
+    B.on("GPS", this.ls.GPS);
+    B.on("HRM", this.ls.HRM);
   }
 
   /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */
   sport(): void {
+    const B = this.B;
     if (this.saved) return;
-    const o = Bangle.getOptions();
+    const o = B.getOptions();
     this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
-    sportMode(1);
-    Bangle.setPollInterval(80);
-    Bangle.on("accel", this.ls.accel);
-    Bangle.on("step", this.ls.step);
+    this.hrmMode(1);
+    B.setPollInterval(80);
+    B.on("accel", this.ls.accel);
+    B.on("step", this.ls.step);
+  }
+
+  /** HRM sport mode where the firmware has it: the emulator's build (no VC31 driver) throws "Unknown option" */
+  hrmMode(m: number): void {
+    try {
+      this.B.setOptions({ hrmSportMode: m });
+    } catch (e) {}
   }
 
   /** everything back as it was */
   off(): void {
-    for (const ev in this.ls) Bangle.removeListener(ev, this.ls[ev]);
-    Bangle.setGPSPower(0, APP_ID);
-    Bangle.setHRMPower(0, APP_ID);
+    const B = this.B;
+    for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
+    B.setGPSPower(0, APP_ID);
+    B.setHRMPower(0, APP_ID);
     if (this.saved) {
-      Bangle.setOptions({ powerSave: this.saved.powerSave !== false });
-      sportMode(this.saved.hrmSportMode);
+      B.setOptions({ powerSave: this.saved.powerSave !== false });
+      this.hrmMode(this.saved.hrmSportMode as number);
     }
     this.saved = null;
     this.sink = null;

@@ -1,0 +1,35 @@
+// speedseq.list.js: the workout list (the last used first, then the other built-ins, then the
+// uploads; History at the end). At launch (X = 1) it first reads the newest log: an unfinished
+// session is offered for resume (speedseq.rec.js), a finished one whose effort was never saved
+// gets its summary (speedseq.sum.js); the choice is the engine's (atLaunch).
+import { atLaunch, newestLog, lastUsedFirst, AT_RECOVER, AT_SUMMARY } from "../engine/decide";
+import { scanLog } from "./scan";
+import { workouts } from "./workouts";
+import { loadHistory, logs } from "./store";
+import { head, menu, unreadable } from "./ui";
+import type { App } from "./app";
+
+/** the screen's arguments: the app and whether this is the launch (app.ts show()) */
+declare var A: App;
+declare var X: number | undefined;
+
+function list(A: App, launch: number | undefined): void {
+  const S = A.w.S;
+  const hist = loadHistory(S);
+  if (launch) {
+    const n = newestLog(logs(S));
+    const sc = n >= 0 ? scanLog(S, A.w.E.CRC32, n) : null;
+    const at = atLaunch(sc, hist);
+    if (at === AT_RECOVER) return A.show("rec", sc);
+    if (at === AT_SUMMARY) return A.show("sum", sc);
+  }
+  const m = head(A, "SpeedSeq", function () { load(); });
+  lastUsedFirst(workouts(S), hist).forEach(function (w) {
+    // an unreadable file by its name without "speedseq.", to fit a row: "! wab12cd.json"
+    m[w.plan ? w.name : ("! " + w.name.substr(9)).substr(0, 14)] = function () { if (w.plan) A.show("pre", w.name); else unreadable(A, w.name); };
+  });
+  m["History"] = function () { A.show("hist"); };
+  menu(A, m);
+}
+
+list(A, X);
