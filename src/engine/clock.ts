@@ -25,7 +25,7 @@ export class MonoClock {
     this.jumps = 0;
   }
 
-  /** a tick at wall time wallMs; returns session ms */
+  /** a tick at wall time wallMs; returns session ms (never before the last value handed out) */
   tick(wallMs: number): number {
     let dt = wallMs - this.tickWall;
     if (!(dt >= 0 && dt <= MAX_TICK_GAP_MS)) {
@@ -33,19 +33,16 @@ export class MonoClock {
       this.jumps++;
     }
     this.tickWall = wallMs;
-    return (this.tickMono = this.notBefore(this.tickMono + dt));
+    const t = this.tickMono + dt;
+    return (this.tickMono = this.last = t < this.last ? this.last : t);
   }
 
-  /** any other event at wall time wallMs; returns session ms */
+  /** any other event at wall time wallMs; returns session ms (never before the last value handed out) */
   at(wallMs: number): number {
     const dt = wallMs - this.tickWall;
     // an implausible gap means the wall clock jumped since the tick: hold time still until
     // the next tick re-anchors it
-    return this.notBefore(dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.last);
-  }
-
-  /** t, or the last value handed out if that is later; remembered as the last */
-  notBefore(t: number): number {
+    const t = dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.last;
     return (this.last = t < this.last ? this.last : t);
   }
 }

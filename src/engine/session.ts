@@ -6,7 +6,7 @@ import { MonoClock } from "./clock";
 import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
-import { LogOut } from "./logout";
+import { LogWriter, headFields, stepFields, eventFields, endFields } from "./log/encode";
 import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
@@ -19,7 +19,7 @@ export interface Ports {
   buzz(id: number, delayMs: number): void;
   /** append one log line (it ends with "\n") */
   write(line: string): void;
-  /** CRC-32 of an ASCII string (E.CRC32 on the watch) */
+  /** CRC-32 of an ASCII string (E.CRC32 on the watch): called as a plain function */
   crc(s: string): number;
 }
 
@@ -43,7 +43,9 @@ export class Session {
   cur: Cursor;
   gps: GpsTrack;
   hap: Haptics;
-  log: LogOut;
+  log: LogWriter;
+  /** false once flash runs low: no more track points (nothing else changes, so seqs stay unbroken) */
+  track: boolean;
   drop: DropPort | null;
   mode: number;
   /** session ms of the last event */
@@ -69,8 +71,11 @@ export class Session {
   countdown!: number;
   holdSince!: number;
   paceOutSince!: number;
+  /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
   paceOut!: number;
   paceAlertAt!: number;
+  /** the pattern that marks entering the step after this one */
+  np!: number;
   // latest readings
   bpm: number;
   hrT: number;
@@ -91,8 +96,9 @@ export class Session {
     this.clock = new MonoClock(wallMs);
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
-    this.hap = new Haptics(ports.buzz);
-    this.log = new LogOut(ports, lastSeq);
+    this.hap = new Haptics(ports);
+    this.log = new LogWriter(ports.crc, lastSeq, 0, ports);
+    this.track = true;
     this.drop = null;
     this.mode = RUN;
     this.t = this.bpm = this.spm = this.cadConf = this.totDist = 0;
@@ -102,8 +108,8 @@ export class Session {
       // a torn last line must not swallow the next record
       ports.write("\n");
       while (this.cur.idx < fromIdx && this.cur.next()) {}
-      this.log.event(0, "resume", fromIdx);
-    } else this.log.header(wallMs, plan, version, goal);
+      this.log.rec(eventFields(0, "resume", fromIdx));
+    } else this.log.rec(headFields(wallMs, plan.name, ports.crc(JSON.stringify(plan)), version, goal));
     this.begin(0);
     if (!this.step) this.mode = DONE;
   }
@@ -112,16 +118,16 @@ export class Session {
 
   /** flash is running low: no more track points (the step summaries go on), and the log says when */
   storageLow(): void {
-    if (!this.log.track) return;
-    this.log.track = false;
-    this.log.event(this.t, "storageLow", 0);
+    if (!this.track) return;
+    this.track = false;
+    this.log.rec(eventFields(this.t, "storageLow", 0));
   }
 
   /** the 1 Hz tick: the session's clock */
   tick(wallMs: number): void {
     const jumps = this.clock.jumps;
     const t = this.clock.tick(wallMs);
-    if (this.clock.jumps !== jumps) this.log.event(t, "clockJump", 0);
+    if (this.clock.jumps !== jumps) this.log.rec(eventFields(t, "clockJump", 0));
     this.advance(t);
   }
 
@@ -146,7 +152,7 @@ export class Session {
       } else this.sDist += seg;
       if (t - this.trackT >= TRACK_MS) {
         this.trackT = t;
-        this.log.point(t, f.lat, f.lon);
+        if (this.track) this.log.add(t / 1000, f.lat, f.lon);
       }
     }
     this.advance(t);
@@ -177,7 +183,7 @@ export class Session {
       const step = this.step!;
       if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
         this.flags |= STEP_CAD_DROP;
-        this.log.event(t, "cadDrop", spm);
+        this.log.rec(eventFields(t, "cadDrop", spm));
         this.hap.request(H_CAD, t, 0);
       }
     }
@@ -193,28 +199,29 @@ export class Session {
         this.mode = PAUSED;
         this.pauseAt = t;
         this.flags |= STEP_PAUSED;
-        this.log.event(t, "pause", 0);
+        this.log.rec(eventFields(t, "pause", 0));
       }
     } else if (cmd === "extend") {
-      if (this.isEasy(this.step!)) {
+      const k = this.step!.kind;
+      if (k === "recovery" || k === "rest") {
         this.extraS += 30;
         this.flags |= STEP_EXTENDED;
         this.buzzed = false;
         this.countdown = 3;
-        this.log.event(t, "extend", this.extraS);
+        this.log.rec(eventFields(t, "extend", this.extraS));
       }
     } else {
       // resume, skip, lap and end: a pause ends first (logged unless the session ends)
       if (paused) {
         this.mode = RUN;
         this.sPaused += t - this.pauseAt;
-        if (cmd !== "end") this.log.event(t, "resume", 0);
+        if (cmd !== "end") this.log.rec(eventFields(t, "resume", 0));
       }
       if (cmd !== "resume") {
         if (cmd !== "end") {
           // the rules run once resumed, as after a resume of its own, before the step is skipped
           if (paused) this.advance(t);
-          this.log.event(t, cmd, 0);
+          this.log.rec(eventFields(t, cmd, 0));
         }
         this.finish(t, cmd);
       }
@@ -262,22 +269,7 @@ export class Session {
     return Math.max(0, r);
   }
 
-  /** "m", "s", "bpm", or "+s" (counting up, lap steps); "" after the end */
-  remainUnit(): string {
-    this.remain();
-    return this.unit;
-  }
-
-  /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
-  paceState(): number {
-    return this.paceOut;
-  }
-
   // ---- internals -------------------------------------------------------------------------
-
-  isEasy(s: Step): boolean {
-    return s.kind === "recovery" || s.kind === "rest";
-  }
 
   /** starts the cursor's current step at session time t */
   begin(t: number): void {
@@ -291,13 +283,9 @@ export class Session {
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
     this.hap.boundaryAt = Infinity;
-  }
-
-  /** the pattern that marks entering the step after this one */
-  nextPattern(): number {
-    const n = this.cur.peek();
-    if (!n) return H_END;
-    return n.kind === "work" ? H_REP : this.isEasy(n) ? H_RECOVERY : H_STEP;
+    // the pattern that marks entering the step after this one
+    const n = this.cur.nextLeaf;
+    this.np = !n ? H_END : n.kind === "work" ? H_REP : n.kind === "recovery" || n.kind === "rest" ? H_RECOVERY : H_STEP;
   }
 
   /** ends the current step at session time tEnd (may be before now: interpolated) */
@@ -305,21 +293,25 @@ export class Session {
     const s = this.step;
     // a skip's resume may already have ended the session (its advance can end an HR step)
     if (!s) return;
-    if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
+    if (!this.buzzed) this.hap.request(this.np, this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
+    const d = this.sDist;
     const q =
       (!this.gpsN ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
       (!this.hrN ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW_CONF : 0);
-    const avgHr = avg(this.hrSum, this.hrN);
+    // rounded means, 0 of nothing
+    const avgHr = this.hrN ? Math.round(this.hrSum / this.hrN) : 0;
     const work = s.kind === "work";
-    this.log.step(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
-      avgHr, this.hrMax, avg(this.cadSum, this.cadN), why, this.flags, q);
-    if (work) this.last = { distM: this.sDist, durMs: durMs, bpm: avgHr };
+    // the points of this step are on flash before its summary
+    this.log.flush();
+    this.log.rec(stepFields(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, d, d >= 10 ? durMs / d : 0,
+      avgHr, this.hrMax, this.cadN ? Math.round(this.cadSum / this.cadN) : 0, why, this.flags, q));
+    if (work) this.last = { distM: d, durMs: durMs, bpm: avgHr };
     const ended = why === "end";
     if (ended || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
-      this.log.end(tEnd, this.totDist, ended ? "ended" : "done");
+      this.log.rec(endFields(tEnd, this.totDist, ended ? "ended" : "done"));
       return;
     }
     this.begin(tEnd);
@@ -354,7 +346,7 @@ export class Session {
     if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
     this.hap.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
-    const nextRep = this.cur.peek();
+    const nextRep = this.cur.nextLeaf;
     if (!byDist && nextRep && nextRep.kind === "work") {
       while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
         const d = left - this.countdown * 1000;
@@ -364,12 +356,9 @@ export class Session {
     }
     const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
-      this.buzzed = this.hap.request(this.nextPattern(), t, left);
+      this.buzzed = this.hap.request(this.np, t, left);
     }
-    this.checkPace(t, s, act);
-  }
-
-  checkPace(t: number, s: Step, act: number): void {
+    // pace against the step's band
     const band = s.pace as [number, number] | undefined;
     const p = this.gps.paceSPerKm();
     if (!band || !p || act < GRACE_MS) {
@@ -387,13 +376,8 @@ export class Session {
       if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
-        this.log.event(t, fast ? "paceFast" : "paceSlow", Math.round(p));
+        this.log.rec(eventFields(t, fast ? "paceFast" : "paceSlow", Math.round(p)));
       }
     }
   }
-}
-
-/** a rounded mean, 0 of nothing */
-function avg(sum: number, n: number): number {
-  return n ? Math.round(sum / n) : 0;
 }

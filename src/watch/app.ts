@@ -46,7 +46,7 @@ export class App {
       const r = me.run;
       if (r) {
         if (r.timer) r.stop();
-        r.buzzer.stop();
+        r.hush();
         me.run = null;
       }
       me.sensors.off();

@@ -1,19 +1,22 @@
 // A running session on the wrist: the engine fed by the sensors and a 1 s tick, its buzzes
 // played, its log lines appended to a StorageFile, the run screen redrawn, and the buttons.
+// One object is the session's ports (buzz, write, crc), the sensors' sink and the run screen's
+// view, so that a run holds few functions in RAM (each costs the watch ~6 JsVars).
 //
 // Lock policy (README "On the wrist"): BTN1 pauses and resumes (on a lap-ended step it is the
 // lap); a tap while paused opens the actions menu (resume, next step, +30 s, end); ending needs
 // a confirmation. While locked the first press only unlocks. The long-press exit is raised to
 // 6 s for the session and restored after; even then the log is on flash and relaunching resumes.
 import { Session, DONE, PAUSED } from "../engine/session";
-import type { Cmd } from "../engine/session";
+import type { Cmd, Ports } from "../engine/session";
 import type { Plan } from "../engine/plan";
 import { CadenceEstimator } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
+import { pattern } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
-import { Buzzer } from "./haptics";
 import { drawRun } from "./screens";
 import type { View } from "./screens";
+import type { SensorSink } from "./sensors";
 import { logName, VERSION } from "./store";
 import type { SFile } from "./store";
 import type { App } from "./app";
@@ -23,29 +26,44 @@ const LOW_BYTES = 100000;
 /** long-press exit during a session */
 const HOLD_MS = 6000;
 
-export class Run {
+export class Run implements Ports, SensorSink, View {
   app: App;
   /** the log's number */
   n: number;
   s: Session;
   file: SFile;
-  buzzer: Buzzer;
   cad: CadenceEstimator;
-  view: View;
+  /** the 1 s tick; 0 once the session has stopped */
   timer: number;
   /** options changed for the session, restored by stop() */
   saved: LockOptions;
+  crc: (s: string) => number;
+  // the view (screens.ts)
+  g: Graphics;
+  r: AppRect;
+  mi: number;
+  low: boolean;
+  full: boolean;
+  // the motor: buzz strength, pending timeouts (hush() clears them), and silenced
+  strength: number;
+  bz: number[];
+  quiet: boolean;
 
   /** lastSeq/fromIdx: 0, 0 for a new log; from scanLog to continue one. Shows the run screen. */
   constructor(app: App, plan: Plan, n: number, lastSeq: number, fromIdx: number) {
-    const w = app.w, B = w.B, set = app.set, sensors = app.sensors;
+    const w = app.w, B = w.B, set = app.set;
     this.app = app;
     this.n = n;
     this.file = w.S.open(logName(n), "a");
-    this.buzzer = new Buzzer(B, set.buzz);
-    this.view = { mi: set.mi, low: false, full: false, g: w.g, r: B.appRect };
+    this.crc = w.E.CRC32;
+    this.g = w.g;
+    this.r = B.appRect;
+    this.mi = set.mi;
+    this.low = this.full = this.quiet = false;
+    this.strength = set.buzz;
+    this.bz = [];
+    this.timer = 0;
     this.cad = new CadenceEstimator(w.E);
-    // (no local for getOptions(): the closures below would keep the whole options object alive)
     this.saved = { btnLoadTimeout: B.getOptions().btnLoadTimeout || 1500 };
     B.setOptions({ btnLoadTimeout: HOLD_MS });
     if (set.unlock) {
@@ -53,71 +71,106 @@ export class Run {
       B.setOptions({ lockTimeout: 0 });
       B.setLocked(false);
     }
-    sensors.on();
-    sensors.sport();
-    this.s = new Session(plan, {
-      buzz: (id, d) => { this.buzzer.play(id, d); },
-      write: (l) => { this.write(l); },
-      crc: w.E.CRC32,
-    }, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx);
+    app.sensors.on(1);
+    this.s = new Session(plan, this, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx);
     this.s.drop = new DropDetector();
-    if (w.S.getFree() < LOW_BYTES) this.low();
-    sensors.sink = {
-      gps: (f) => { this.s.gpsFix(Date.now(), f); this.after(); },
-      hrm: (h) => { this.s.hrm(Date.now(), h.bpm, h.confidence); this.after(); },
-      accel: (a) => { if (this.cad.push(a.x, a.y, a.z, Date.now())) { this.s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); } },
-      step: (n) => { this.cad.steps(n, Date.now()); },
+    if (w.S.getFree() < LOW_BYTES) {
+      // flash is low: the session stops the track (its seqs stay unbroken) and the screen says so
+      this.low = true;
+      this.s.storageLow();
+    }
+    app.sensors.sink = this;
+    this.ui(1);
+  }
+
+  /** the session's buzz port: pattern id delayMs from now, each pause a tracked timeout */
+  buzz(id: number, delayMs: number): void {
+    const me = this, t = this.bz, p = pattern(id);
+    let i = -1;
+    const later = function (ms: number) {
+      const k = setTimeout(function () {
+        t.splice(t.indexOf(k), 1);
+        next();
+      }, ms > 0 ? ms : 0);
+      t.push(k);
     };
-    this.timer = setInterval(() => { this.s.tick(Date.now()); this.after(); this.draw(); }, 1000);
-    this.ui();
+    const next = function () {
+      if (++i >= p.length || me.quiet) return;
+      if (i % 2) later(p[i]);
+      else me.app.w.B.buzz(p[i], me.strength).then(next);
+    };
+    later(delayMs);
+  }
+
+  /** no more buzzes: a pattern playing stops at its next pause */
+  hush(): void {
+    this.quiet = true;
+    for (let i = 0; i < this.bz.length; i++) clearTimeout(this.bz[i]);
+    this.bz = [];
   }
 
   /**
-   * appends a log line; when flash runs low the track lines are dropped, never the splits; when a
-   * write fails (flash full) the log stops and the session runs on. The run screen says which,
-   * at every redraw (a message box would be drawn over within the second).
+   * the session's storage port: appends a log line; when flash runs low the track lines are
+   * dropped, never the splits; when a write fails (flash full) the log stops and the session
+   * runs on. The run screen says which, at every redraw (a message box would be drawn over
+   * within the second).
    */
   write(l: string): void {
-    const v = this.view;
-    if (v.full) return;
+    if (this.full) return;
     try {
       this.file.write(l);
     } catch (e) {
-      v.full = true;
+      this.full = true;
     }
-    if (l.charAt(0) === "S" && this.app.w.S.getFree() < LOW_BYTES) this.low();
+    if (l.charAt(0) === "S" && this.app.w.S.getFree() < LOW_BYTES) {
+      this.low = true;
+      this.s.storageLow();
+    }
   }
 
-  /** flash is low: the session stops the track (its seqs stay unbroken) and the screen says so */
-  low(): void {
-    this.view.low = true;
-    this.s.storageLow();
+  gps(f: GPSFix): void {
+    this.s.gpsFix(Date.now(), f);
+    this.after();
+  }
+
+  hrm(h: HRMData): void {
+    this.s.hrm(Date.now(), h.bpm, h.confidence);
+    this.after();
+  }
+
+  accel(a: AccelData): void {
+    if (this.cad.push(a.x, a.y, a.z, Date.now())) { this.s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); }
+  }
+
+  step(n: number): void {
+    this.cad.steps(n, Date.now());
   }
 
   /** after every event: the end of the session, then its summary (the end pattern plays out first) */
   after(): void {
     if (this.s.mode === DONE && this.timer) {
       this.stop();
-      const b = this.buzzer, app = this.app;
-      app.run = null;
-      setTimeout(function () { b.stop(); }, 4000);
-      app.show("sum", this.n);
+      const me = this;
+      this.app.run = null;
+      setTimeout(function () { me.hush(); }, 4000);
+      this.app.show("sum", this.n);
     }
-  }
-
-  draw(): void {
-    if (this.timer) drawRun(this.s, this.view);
   }
 
   cmd(c: Cmd): void {
     this.s.command(Date.now(), c);
     this.after();
-    this.draw();
+    if (this.timer) drawRun(this.s, this);
   }
 
-  /** the run screen's controls; a tap while paused shows the actions (speedseq.pause.js) */
-  ui(): void {
+  /** the run screen: its controls, its 1 s tick (`start`), drawn now; a tap while paused shows the actions (speedseq.pause.js) */
+  ui(start?: number): void {
     const me = this;
+    if (start) this.timer = setInterval(function () {
+      me.s.tick(Date.now());
+      me.after();
+      if (me.timer) drawRun(me.s, me);
+    }, 1000);
     this.app.w.B.setUI({
       mode: "custom",
       // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
@@ -130,7 +183,7 @@ export class Run {
       touch: function () { if (me.s.mode === PAUSED) me.app.show("pause"); },
       remove: this.app.remove,
     });
-    this.draw();
+    if (this.timer) drawRun(this.s, this);
   }
 
   /** sensors, timers and options back as they were; the log keeps everything written */

@@ -53,7 +53,7 @@ export function drawRun(s: Session, v: View): void {
   if (!st) return;
   const work = st.kind === "work";
   const easy = st.kind === "recovery" || st.kind === "rest";
-  const next = s.cur.peek();
+  const next = s.cur.nextLeaf;
   const cx = (r.x + r.x2) / 2;
   let y = r.y;
   // what is left of the step, once per redraw, and its unit
@@ -67,7 +67,7 @@ export function drawRun(s: Session, v: View): void {
     return;
   }
   const label = st.label || st.kind;
-  const it = s.cur.iter();
+  const it = s.cur.where;
   if (s.mode === PAUSED) bar(v, y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
   else if (work) bar(v, y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
   else bar(v, y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
@@ -93,7 +93,7 @@ export function drawRun(s: Session, v: View): void {
     y += 20;
   } else {
     // pace against the band
-    const ps = s.paceState();
+    const ps = s.paceOut;
     const p = s.gps.paceSPerKm();
     const b = st.pace as [number, number] | undefined;
     g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);

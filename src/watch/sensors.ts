@@ -1,6 +1,6 @@
 // The sensor adapters. They own every power request and option they change and undo them all
 // in off(): GPS and HRM are requested with the app id, the accelerometer is held at 12.5 Hz
-// and the HRM in sport mode only while a session runs (sport()).
+// and the HRM in sport mode only while a session runs (on(1)).
 import { APP_ID } from "./store";
 
 export interface SensorSink {
@@ -17,7 +17,9 @@ export class Sensors {
   bpm: number;
   conf: number;
   sink: SensorSink | null;
-  /** options as they were before sport(), restored by off() */
+  /** GPS and HRM are on (our listeners are added once) */
+  up: boolean;
+  /** options as they were before the session's, restored by off() */
   saved: LockOptions | null;
   /** our listeners by Bangle event name, each handing its reading to the sink */
   ls: { [ev: string]: (d: any) => void };
@@ -28,6 +30,7 @@ export class Sensors {
     this.bpm = 0;
     this.conf = 0;
     this.sink = null;
+    this.up = false;
     this.saved = null;
     this.ls = {
       GPS: (f: GPSFix) => { this.fix = f; if (this.sink) this.sink.gps(f); },
@@ -37,44 +40,44 @@ export class Sensors {
     };
   }
 
-  /** GPS and HRM on (pre-start: they need time to lock) */
-  on(): void {
+  /**
+   * GPS and HRM on (pre-start: they need time to lock). With `sport`, the session's settings too:
+   * the accelerometer at 12.5 Hz all session (cadence), the HRM in sport mode where the firmware
+   * has it (the emulator's build, without the VC31 driver, throws "Unknown option").
+   */
+  on(sport?: number): void {
     const B = this.B;
-    B.setGPSPower(1, APP_ID);
-    B.setHRMPower(1, APP_ID);
-    B.on("GPS", this.ls.GPS);
-    B.on("HRM", this.ls.HRM);
-  }
-
-  /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */
-  sport(): void {
-    const B = this.B;
-    if (this.saved) return;
+    if (!this.up) {
+      this.up = true;
+      B.setGPSPower(1, APP_ID);
+      B.setHRMPower(1, APP_ID);
+      B.on("GPS", this.ls.GPS);
+      B.on("HRM", this.ls.HRM);
+    }
+    if (!sport || this.saved) return;
     const o = B.getOptions();
     this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
-    this.hrmMode(1);
+    try {
+      B.setOptions({ hrmSportMode: 1 });
+    } catch (e) {}
     B.setPollInterval(80);
     B.on("accel", this.ls.accel);
     B.on("step", this.ls.step);
   }
 
-  /** HRM sport mode where the firmware has it: the emulator's build (no VC31 driver) throws "Unknown option" */
-  hrmMode(m: number): void {
-    try {
-      this.B.setOptions({ hrmSportMode: m });
-    } catch (e) {}
-  }
-
   /** everything back as it was */
   off(): void {
-    const B = this.B;
+    const B = this.B, o = this.saved;
     for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
     B.setGPSPower(0, APP_ID);
     B.setHRMPower(0, APP_ID);
-    if (this.saved) {
-      B.setOptions({ powerSave: this.saved.powerSave !== false });
-      this.hrmMode(this.saved.hrmSportMode as number);
+    if (o) {
+      B.setOptions({ powerSave: o.powerSave !== false });
+      try {
+        B.setOptions({ hrmSportMode: o.hrmSportMode });
+      } catch (e) {}
     }
+    this.up = false;
     this.saved = null;
     this.sink = null;
   }

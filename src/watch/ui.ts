@@ -1,6 +1,6 @@
 // What the on-demand screens share: menus, a one-button message, the log opened for a record
 // after the session. Bundled into each screen file that uses it, never into the resident app.
-import { LogOut } from "../engine/logout";
+import { LogWriter } from "../engine/log/encode";
 import { logName } from "./store";
 import type { App } from "./app";
 
@@ -29,10 +29,10 @@ export function unreadable(A: App, name: string): void {
   say(A, "Workout", name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", function () { A.show("list"); });
 }
 
-/** appends records to log n after lastSeq, the last seq it holds */
-export function logOut(A: App, n: number, lastSeq: number): LogOut {
+/** appends records to log n after lastSeq, the last seq it holds (each rec() is written) */
+export function logOut(A: App, n: number, lastSeq: number): LogWriter {
   const f = A.w.S.open(logName(n), "a");
   // a torn last line must not swallow the first new record
   f.write("\n");
-  return new LogOut({ write: function (l) { f.write(l); }, crc: A.w.E.CRC32 }, lastSeq);
+  return new LogWriter(A.w.E.CRC32, lastSeq, 0, f);
 }

@@ -3,7 +3,6 @@
 // encoder writes each field where the positions in records.ts, which the decoders read, say.
 import { describe, it, expect } from "vitest";
 import { decodeLog, verify, num } from "../../src/engine/log/decode";
-import { LogOut } from "../../src/engine/logout";
 import { headFields, stepFields, eventFields, rpeFields, endFields, LogWriter, hex8, esc } from "../../src/engine/log/encode";
 import * as at from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
@@ -25,14 +24,16 @@ describe("LOG_FORMAT 1", () => {
 
   it("writes the same lines from the same session", () => {
     const lines: string[] = [];
-    const log = new LogOut({ write: (l) => lines.push(l), crc: crc32 }, 0);
-    log.header(1_700_000_000_123, { v: 1, name: "6x400, 200 jog", steps: [] }, "0.01", "5k 20:00");
-    log.point(1000, 59.61234, 16.54321);
-    log.point(6000, 59.61287, 16.54299);
-    log.event(7500, "paceFast", 251.5);
-    log.step(0, "work", 1, 0, 90000, 400, 171, 180, 182, "dist", 1, 2);
-    log.rpe(7, 0);
-    log.end(96000, 410.3, "ended");
+    const log = new LogWriter(crc32, 0, 0, { write: (l) => lines.push(l) });
+    const plan = { v: 1, name: "6x400, 200 jog", steps: [] };
+    log.rec(headFields(1_700_000_000_123, plan.name, crc32(JSON.stringify(plan)), "0.01", "5k 20:00"));
+    log.add(1, 59.61234, 16.54321);
+    log.add(6, 59.61287, 16.54299);
+    log.rec(eventFields(7500, "paceFast", 251.5));
+    log.flush();
+    log.rec(stepFields(0, "work", 1, 0, 90000, 400, 90000 / 400, 171, 180, 182, "dist", 1, 2));
+    log.rec(rpeFields(7, 0));
+    log.rec(endFields(96000, 410.3, "ended"));
     expect(lines).toEqual(FIXED_LOG);
   });
 });

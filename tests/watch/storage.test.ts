@@ -7,7 +7,7 @@ import { installedBytes } from "../../emulator/install";
 import { Storage } from "../../emulator/board/index";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
-import { PATTERNS, H_REP } from "../../src/engine/haptics";
+import { pattern, H_REP } from "../../src/engine/haptics";
 
 const REC = "pyfitparse_activity-small-fenix2-run.csv";
 const OTHER = "x".repeat(20_000);
@@ -47,7 +47,7 @@ describe("flash low or full during a session", () => {
     play(b, recordingEvents(REC, 60), 2_770_000, () => b.ui().mode !== "custom");
     expect(shown(b)).toContain("STORAGE FULL: log off");
     // the reps were still buzzed
-    expect(b.buzzes.filter((z) => z.ms === PATTERNS[H_REP][0]).length).toBe(6);
+    expect(b.buzzes.filter((z) => z.ms === pattern(H_REP)[0]).length).toBe(6);
     expect(b.storage.read("other.app.js")).toBe(OTHER);
     b.advance(5000);
     b.press(); // the watch locked meanwhile: unlock

@@ -12,7 +12,7 @@ function walk(p: Plan): { labels: string[]; reps: number[]; iters: string[] } {
   for (let x = c.step; x; x = c.next()) {
     out.labels.push(x.label!);
     out.reps.push(c.rep);
-    out.iters.push(c.iter());
+    out.iters.push(c.where);
   }
   return out;
 }
@@ -77,20 +77,20 @@ describe("Cursor", () => {
     expect(c.idx).toBe(2);
     expect(c.next()).toBeNull();
     expect(c.idx).toBe(2);
-    expect(c.peek()).toBeNull();
+    expect(c.nextLeaf).toBeNull();
     expect(c.rep).toBe(2);
   });
 
   it("peeks at the next step without moving", () => {
     const c = new Cursor(nested);
-    expect(c.peek()!.label).toBe("A");
+    expect(c.nextLeaf!.label).toBe("A");
     c.next(); // A
-    expect(c.peek()!.label).toBe("b");
+    expect(c.nextLeaf!.label).toBe("b");
     expect(c.step!.label).toBe("A");
     expect(c.idx).toBe(1);
     for (let i = 0; i < 7; i++) c.next(); // second A
     expect(c.step!.label).toBe("A");
-    expect(c.peek()!.label).toBe("b");
+    expect(c.nextLeaf!.label).toBe("b");
   });
 
   it("leaves out the between step of a single round", () => {
@@ -113,8 +113,8 @@ describe("Cursor", () => {
           expect(c.idx).toBe(i);
           if (ref[i].kind === "work") reps++;
           expect(c.rep).toBe(reps);
-          expect(c.iter()).toBe(iters[i]);
-          expect(c.peek()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
+          expect(c.where).toBe(iters[i]);
+          expect(c.nextLeaf).toBe(i + 1 < ref.length ? ref[i + 1] : null);
           expect(c.next()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
         }
         expect(c.step).toBeNull();

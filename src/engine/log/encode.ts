@@ -1,5 +1,6 @@
-// Session log encoder. What ships in app.js is what LogOut uses: LogWriter and the per-kind field
-// builders; encode() gives the line of a whole record (tests, tools). One text line per record,
+// Session log encoder. What ships in app.js is what the session uses: LogWriter (with the storage
+// port as its sink) and the per-kind field builders; encode() gives the line of a whole record
+// (tests, tools). One text line per record,
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
@@ -26,13 +27,9 @@ export function b36(x: number): string {
   return x < 0 ? "-" + (-x).toString(36) : x.toString(36);
 }
 
-function h4(x: number): string {
-  return (65536 + (x & 65535)).toString(16).substr(1);
-}
-
 /** A 32-bit value (signed or unsigned) as 8 lower-case hex digits, using 16-bit halves only. */
 export function hex8(x: number): string {
-  return h4(x >>> 16) + h4(x);
+  return (65536 + (x >>> 16)).toString(16).substr(1) + (65536 + (x & 65535)).toString(16).substr(1);
 }
 
 /** Text as printable ASCII without "," "*" "%": other characters become %XX or %uXXXX. */
@@ -40,7 +37,7 @@ export function esc(s: string): string {
   let o = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    o += c < 32 || c > 126 || c == 37 || c == 42 || c == 44 ? (c < 256 ? "%" + h4(c).substr(2) : "%u" + h4(c)) : s.charAt(i);
+    o += c < 32 || c > 126 || c == 37 || c == 42 || c == 44 ? (c < 256 ? "%" + (256 + c).toString(16).substr(1) : "%u" + (65536 + c).toString(16).substr(1)) : s.charAt(i);
   }
   return o;
 }
@@ -56,8 +53,8 @@ function line(seq: number, f: Fields, crc: Crc): string {
 }
 
 // Each record kind's fields, from its values in record units (see records.ts), in the order of
-// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). LogOut calls
-// these straight from what the session knows, encode() from a record: one layout for both.
+// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). The session
+// calls these straight from what it knows, encode() from a record: one layout for both.
 
 export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
   return ["H", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
@@ -105,16 +102,23 @@ function pack(x: number): string {
   return o + String.fromCharCode(PACK_TERM_0 + z);
 }
 
+/** Where a LogWriter also writes each line it makes (the session's storage port). */
+export interface LineSink {
+  write(line: string): void;
+}
+
 /**
  * Numbers the lines of one session and packs GPS points, several per `T` line:
  * the first point absolute (s, 1e-5 degree), the rest as packed deltas. Only the line
  * being built grows per point. A crash loses at most the points not yet returned.
+ * With a sink, every line it returns is also written to the sink.
  */
 export class LogWriter {
   /** the last seq handed out */
   seq: number;
   private crc: Crc;
   private per: number;
+  private out: LineSink | undefined;
   /** points on the pending `T` line */
   private n: number;
   // set by the first point of a line: the line after its kind and seq (the first point's fields,
@@ -124,20 +128,26 @@ export class LogWriter {
   private la!: number;
   private lo!: number;
 
-  /** lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first). */
-  constructor(crc: Crc, lastSeq: number, pointsPerLine?: number) {
+  /**
+   * lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first).
+   * pointsPerLine: 12 when 0 or absent. out: where each line also goes.
+   */
+  constructor(crc: Crc, lastSeq: number, pointsPerLine?: number, out?: LineSink) {
     this.crc = crc;
     this.seq = lastSeq;
     this.per = pointsPerLine || 12;
+    this.out = out;
     this.n = 0;
   }
 
   /** The next line: a record (any but the track) from its fields (headFields() etc.). */
   rec(f: Fields): string {
-    return line(++this.seq, f, this.crc);
+    const l = line(++this.seq, f, this.crc);
+    if (this.out) this.out.write(l);
+    return l;
   }
 
-  /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
+  /** Add a point (session seconds, degrees); returns a full `T` line (written), or null. NaN positions are ignored. */
   add(tS: number, lat: number, lon: number): string | null {
     // a non-finite delta would never pack (pack() loops on it)
     if (!isFinite(tS + lat + lon)) return null;
@@ -153,10 +163,10 @@ export class LogWriter {
     return ++this.n < this.per ? null : this.flush();
   }
 
-  /** The pending points as a `T` line (call at pause and end), or null if none. */
+  /** The pending points as a `T` line (written; call at pause and end), or null if none. */
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    return line(++this.seq, ["T", this.s], this.crc);
+    return this.rec(["T", this.s]);
   }
 }

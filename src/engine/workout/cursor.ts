@@ -1,6 +1,6 @@
 // Walks a nested plan step by step without expanding the repeats: each step is found by its
 // index in execution order, by arithmetic over the repeats' sizes (totals.ts). That runs once
-// per step change; what the session asks every event (step, peek) is then a field read.
+// per step change; what the session asks every event (step, nextLeaf) is then a field read.
 
 import type { Node, Plan, Step } from "../plan";
 import { isRepeat } from "../plan";
@@ -40,7 +40,7 @@ export class Cursor {
   steps: Node[];
   /** the current leaf; null after the last one */
   step!: Step | null;
-  /** the leaf after the current one */
+  /** the leaf after the current one (it does not move the cursor) */
   nextLeaf!: Step | null;
   /** 0-based index of the current leaf in execution order (= number of leaves after the end) */
   idx!: number;
@@ -48,7 +48,11 @@ export class Cursor {
   rep: number;
   /** "work" steps in the expanded plan */
   reps: number;
-  /** iter()'s answer for the current leaf */
+  /**
+   * Where the current leaf is in its repeats: "3/6" in a repeat, "set 2/3, 3/6" two deep
+   * (only the two innermost levels); "" outside repeats or after the end. On a between
+   * step it counts the rounds already run.
+   */
   where!: string;
 
   constructor(plan: Plan) {
@@ -74,19 +78,5 @@ export class Cursor {
   next(): Step | null {
     if (this.step) this.go(this.idx + 1);
     return this.step;
-  }
-
-  /** the leaf after the current one, without moving */
-  peek(): Step | null {
-    return this.nextLeaf;
-  }
-
-  /**
-   * Where the current leaf is in its repeats: "3/6" in a repeat, "set 2/3, 3/6" two deep
-   * (only the two innermost levels); "" outside repeats or after the end. On a between
-   * step it counts the rounds already run.
-   */
-  iter(): string {
-    return this.where;
   }
 }
