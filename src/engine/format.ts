@@ -4,15 +4,11 @@ function pad2(n: number): string {
   return n < 10 ? "0" + n : "" + n;
 }
 
-/** whole seconds -> "m:ss" (minutes not limited to 59) */
-function minSec(s: number): string {
-  return Math.floor(s / 60) + ":" + pad2(s % 60);
-}
-
 /** 245 -> "4:05" (seconds per km, rounded to the second); "-:--" when unknown. */
 export function fmtPace(sPerKm: number): string {
   if (typeof sPerKm !== "number" || !isFinite(sPerKm) || sPerKm <= 0) return "-:--";
-  return minSec(Math.round(sPerKm));
+  const s = Math.round(sPerKm);
+  return Math.floor(s / 60) + ":" + pad2(s % 60);
 }
 
 /**
@@ -23,5 +19,5 @@ export function fmtTime(s: number): string {
   if (typeof s !== "number" || !isFinite(s)) return "--:--";
   const t = Math.floor(Math.abs(s));
   const h = Math.floor(t / 3600);
-  return (s < 0 ? "-" : "") + (h ? h + ":" + pad2(Math.floor(t / 60) % 60) + ":" + pad2(t % 60) : minSec(t));
+  return (s < 0 ? "-" : "") + (h ? h + ":" + pad2(Math.floor(t / 60) % 60) : Math.floor(t / 60)) + ":" + pad2(t % 60);
 }

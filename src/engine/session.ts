@@ -360,7 +360,7 @@ export class Session {
     }
     // pace against the step's band
     const band = s.pace as [number, number] | undefined;
-    const p = this.gps.paceSPerKm();
+    const p = this.gps.pace;
     if (!band || !p || act < GRACE_MS) {
       this.paceOut = 0;
       return;

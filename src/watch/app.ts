@@ -1,13 +1,16 @@
-// The resident shell (speedseq.app.js, with the running session): it owns the exit path, the
-// sensors and the session, and loads every other screen from a Storage file of its own when it
-// is shown (show()): the list, pre-start, history, summary and RPE, the recover prompt and the
-// paused actions are each a function expression (built from src/watch/<screen>.ts), evaluated,
-// called with this App and an argument, and dropped when the next screen replaces it, so none
-// of their code holds RAM during a run. One exit path (cleanup) for every way out: E.on('kill')
-// (load, long-press) and setUI's remove when something else takes the UI.
+// The resident shell (speedseq.app.js, with the running session in run.ts): the exit path, the
+// sensors, and the loading of every other screen from a Storage file of its own when it is shown
+// (show()): the list, pre-start, history, summary and RPE, the recover prompt and the paused
+// actions are each a function expression (built from src/watch/<screen>.ts), evaluated, called
+// with this App and an argument, and dropped when the next screen replaces it, so none of their
+// code holds RAM during a run. Few functions, each one costs the watch ~6 JsVars while it exists.
+//
+// One exit path (kill) for every way out: E.on('kill') (load, long-press) and setUI's remove when
+// something else takes the UI. The sensors: GPS and HRM are requested with the app id, the
+// accelerometer is held at 12.5 Hz and the HRM in sport mode only while a session runs (on(1));
+// off() undoes all of it.
 import type { Plan } from "../engine/plan";
 import { Run } from "./run";
-import { Sensors } from "./sensors";
 import { loadSettings, APP_ID } from "./store";
 import type { Settings, StorageApi } from "./store";
 
@@ -22,7 +25,6 @@ export interface W {
 export class App {
   w: W;
   set: Settings;
-  sensors: Sensors;
   run: Run | null;
   /** true while the app swaps its own screens: the old screen's remove is not an exit */
   swapping: boolean;
@@ -30,15 +32,30 @@ export class App {
   timer: number;
   kill: () => void;
   remove: () => void;
+  /** latest readings, for the pre-start screen */
+  fix: GPSFix | null;
+  bpm: number;
+  conf: number;
+  /** GPS and HRM are on (our listeners are added once) */
+  up: boolean;
+  /** options as they were before the session's, restored by off() */
+  saved: LockOptions | null;
+  /** our sensor listeners by Bangle event name; during a run each hands its reading to the session */
+  ls: { [ev: string]: (d: any) => void };
 
   constructor(w: W) {
     const me = this;
     this.w = w;
     this.set = loadSettings(w.S);
-    this.sensors = new Sensors(w.B);
-    this.run = null;
-    this.swapping = false;
-    this.timer = 0;
+    this.run = this.fix = this.saved = null;
+    this.swapping = this.up = false;
+    this.timer = this.bpm = this.conf = 0;
+    this.ls = {
+      GPS: (f: GPSFix) => { this.fix = f; const r = this.run; if (r) { r.s.gpsFix(Date.now(), f); r.after(); } },
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const r = this.run; if (r) { r.s.hrm(Date.now(), h.bpm, h.confidence); r.after(); } },
+      accel: (a: AccelData) => { const r = this.run; if (r && r.cad.push(a.x, a.y, a.z, Date.now())) { r.s.cadence(Date.now(), r.cad.spm, r.cad.conf); r.after(); } },
+      step: (n: number) => { if (this.run) this.run.cad.steps(n, Date.now()); },
+    };
     // every way out: sensors, timers, options and listeners back; the log stays on flash
     this.kill = function () {
       if (me.timer) clearInterval(me.timer);
@@ -49,7 +66,7 @@ export class App {
         r.hush();
         me.run = null;
       }
-      me.sensors.off();
+      me.off();
       w.E.removeListener("kill", me.kill);
     };
     this.remove = function () { if (!me.swapping) me.kill(); };
@@ -85,5 +102,46 @@ export class App {
   go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
     const me = this;
     this.swap(function () { me.run = new Run(me, plan, n, lastSeq, fromIdx); });
+  }
+
+  /**
+   * GPS and HRM on (pre-start: they need time to lock). With `sport`, the session's settings too:
+   * the accelerometer at 12.5 Hz all session (cadence), the HRM in sport mode where the firmware
+   * has it (the emulator's build, without the VC31 driver, throws "Unknown option").
+   */
+  on(sport?: number): void {
+    const B = this.w.B;
+    if (!this.up) {
+      this.up = true;
+      B.setGPSPower(1, APP_ID);
+      B.setHRMPower(1, APP_ID);
+      B.on("GPS", this.ls.GPS);
+      B.on("HRM", this.ls.HRM);
+    }
+    if (!sport || this.saved) return;
+    const o = B.getOptions();
+    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
+    try {
+      B.setOptions({ hrmSportMode: 1 });
+    } catch (e) {}
+    B.setPollInterval(80);
+    B.on("accel", this.ls.accel);
+    B.on("step", this.ls.step);
+  }
+
+  /** the sensors and their options back as they were */
+  off(): void {
+    const B = this.w.B, o = this.saved;
+    for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
+    B.setGPSPower(0, APP_ID);
+    B.setHRMPower(0, APP_ID);
+    if (o) {
+      B.setOptions({ powerSave: o.powerSave !== false });
+      try {
+        B.setOptions({ hrmSportMode: o.hrmSportMode });
+      } catch (e) {}
+    }
+    this.up = false;
+    this.saved = null;
   }
 }

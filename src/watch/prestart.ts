@@ -19,7 +19,7 @@ const RED = "#f00";
 const GREEN = "#0a0";
 
 function prestart(A: App, name: string): void {
-  const w = A.w, g = w.g, sensors = A.sensors;
+  const w = A.w, g = w.g;
   let plan: Plan | null = null;
   let tot = { distM: 0, estS: 0 };
   try {
@@ -33,15 +33,15 @@ function prestart(A: App, name: string): void {
   const p = plan;
   const dist = tot.distM > 0;
   const estS = tot.estS;
-  sensors.on();
+  A.on();
   const ok = function (): boolean {
-    const f = sensors.fix;
+    const f = A.fix;
     return !dist || (!!f && f.fix > 0);
   };
   const draw = function () {
-    const f = sensors.fix;
+    const f = A.fix;
     const fix = !!f && f.fix > 0;
-    const hr = sensors.conf >= 50;
+    const hr = A.conf >= 50;
     const bat = w.E.getBattery();
     const free = w.S.getFree();
     const pf = preflight(estS, free, bat);
@@ -55,7 +55,7 @@ function prestart(A: App, name: string): void {
       note[1] || "", 1, BLACK,
       fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
       (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
-      hr ? "HR " + sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
+      hr ? "HR " + A.bpm : "HR ...", 2, hr ? GREEN : RED,
       "Bat " + bat + "% plan " + fmtTime(estS), 1, pf.batShort ? RED : BLACK,
       "Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(pf.needB / 1024) + "K", 1, pf.flashShort ? RED : BLACK,
       ok() ? "BTN: start" : "Wait for GPS", 2, BLACK,
@@ -73,7 +73,7 @@ function prestart(A: App, name: string): void {
     mode: "custom",
     // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
     btn: function () { if (ok()) A.go(p, newestLog(logs(w.S)) + 1, 0, 0); },
-    back: function () { sensors.off(); A.show("list"); },
+    back: function () { A.off(); A.show("list"); },
     remove: A.remove,
   });
   draw();

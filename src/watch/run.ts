@@ -1,7 +1,8 @@
 // A running session on the wrist: the engine fed by the sensors and a 1 s tick, its buzzes
 // played, its log lines appended to a StorageFile, the run screen redrawn, and the buttons.
-// One object is the session's ports (buzz, write, crc), the sensors' sink and the run screen's
-// view, so that a run holds few functions in RAM (each costs the watch ~6 JsVars).
+// One object is the session's ports (buzz, write, crc) and the run screen's view, so that a run
+// holds few functions in RAM (each costs the watch ~6 JsVars); the sensors' listeners (app.ts)
+// feed its session.
 //
 // Lock policy (README "On the wrist"): BTN1 pauses and resumes (on a lap-ended step it is the
 // lap); a tap while paused opens the actions menu (resume, next step, +30 s, end); ending needs
@@ -16,8 +17,7 @@ import { pattern } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
 import { drawRun } from "./screens";
 import type { View } from "./screens";
-import type { SensorSink } from "./sensors";
-import { logName, VERSION } from "./store";
+import { LOG, VERSION } from "./store";
 import type { SFile } from "./store";
 import type { App } from "./app";
 
@@ -26,7 +26,7 @@ const LOW_BYTES = 100000;
 /** long-press exit during a session */
 const HOLD_MS = 6000;
 
-export class Run implements Ports, SensorSink, View {
+export class Run implements Ports, View {
   app: App;
   /** the log's number */
   n: number;
@@ -54,7 +54,7 @@ export class Run implements Ports, SensorSink, View {
     const w = app.w, B = w.B, set = app.set;
     this.app = app;
     this.n = n;
-    this.file = w.S.open(logName(n), "a");
+    this.file = w.S.open(LOG + n, "a");
     this.crc = w.E.CRC32;
     this.g = w.g;
     this.r = B.appRect;
@@ -71,7 +71,7 @@ export class Run implements Ports, SensorSink, View {
       B.setOptions({ lockTimeout: 0 });
       B.setLocked(false);
     }
-    app.sensors.on(1);
+    app.on(1);
     this.s = new Session(plan, this, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx);
     this.s.drop = new DropDetector();
     if (w.S.getFree() < LOW_BYTES) {
@@ -79,7 +79,6 @@ export class Run implements Ports, SensorSink, View {
       this.low = true;
       this.s.storageLow();
     }
-    app.sensors.sink = this;
     this.ui(1);
   }
 
@@ -128,24 +127,6 @@ export class Run implements Ports, SensorSink, View {
     }
   }
 
-  gps(f: GPSFix): void {
-    this.s.gpsFix(Date.now(), f);
-    this.after();
-  }
-
-  hrm(h: HRMData): void {
-    this.s.hrm(Date.now(), h.bpm, h.confidence);
-    this.after();
-  }
-
-  accel(a: AccelData): void {
-    if (this.cad.push(a.x, a.y, a.z, Date.now())) { this.s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); }
-  }
-
-  step(n: number): void {
-    this.cad.steps(n, Date.now());
-  }
-
   /** after every event: the end of the session, then its summary (the end pattern plays out first) */
   after(): void {
     if (this.s.mode === DONE && this.timer) {
@@ -191,7 +172,7 @@ export class Run implements Ports, SensorSink, View {
     if (this.timer) clearInterval(this.timer);
     this.timer = 0;
     this.s.log.flush();
-    this.app.sensors.off();
+    this.app.off();
     this.app.w.B.setOptions(this.saved);
   }
 }

@@ -94,7 +94,7 @@ export function drawRun(s: Session, v: View): void {
   } else {
     // pace against the band
     const ps = s.paceOut;
-    const p = s.gps.paceSPerKm();
+    const p = s.gps.pace;
     const b = st.pace as [number, number] | undefined;
     g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);
     g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p, v), r.x + 3, y + 4);

@@ -2,9 +2,8 @@
 // index in execution order, by arithmetic over the repeats' sizes (totals.ts). That runs once
 // per step change; what the session asks every event (step, nextLeaf) is then a field read.
 
-import type { Node, Plan, Step } from "../plan";
-import { isRepeat } from "../plan";
-import { expandedCount, planTotals } from "./totals";
+import type { Node, Plan, Repeat, Step } from "../plan";
+import { planTotals } from "./totals";
 
 export { planTotals } from "./totals";
 
@@ -15,16 +14,16 @@ export { planTotals } from "./totals";
  */
 function leafAt(list: Node[], i: number, rounds: string[]): Step | null {
   for (let k = 0; k < list.length; k++) {
-    const n = list[k];
-    if (!isRepeat(n)) {
-      if (i === 0) return n;
+    const n = list[k] as Repeat;
+    if (n.repeat === undefined) {
+      if (i === 0) return n as Node as Step;
       i--;
       continue;
     }
-    const body = expandedCount(n.steps);
+    const body = planTotals(n).steps;
     // a round is the body plus the between step that follows it (none after the last)
     const round = n.between ? body + 1 : body;
-    const size = expandedCount([n]);
+    const size = n.repeat * body + (n.between ? n.repeat - 1 : 0);
     if (i < size) {
       const r = Math.floor(i / round);
       rounds.push(r + 1 + "/" + n.repeat);
@@ -59,24 +58,22 @@ export class Cursor {
     this.steps = plan.steps;
     this.reps = planTotals(plan).reps;
     this.rep = 0;
-    this.go(0);
-  }
-
-  /** makes leaf i the current one */
-  go(i: number): void {
-    const rounds: string[] = [];
-    const s = (this.step = leafAt(this.steps, i, rounds));
-    this.nextLeaf = leafAt(this.steps, i + 1, []);
-    this.idx = i;
-    if (s && s.kind === "work") this.rep++;
-    // the two innermost repeats: "3/6", or "set 2/3, 3/6"
-    const n = rounds.length;
-    this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
+    // next() moves to the first leaf
+    this.idx = -1;
+    this.next();
   }
 
   /** advances to the next leaf and returns it (null at the end, and from then on) */
   next(): Step | null {
-    if (this.step) this.go(this.idx + 1);
-    return this.step;
+    if (this.idx >= 0 && !this.step) return null;
+    const i = ++this.idx;
+    const rounds: string[] = [];
+    const s = (this.step = leafAt(this.steps, i, rounds));
+    this.nextLeaf = leafAt(this.steps, i + 1, []);
+    if (s && s.kind === "work") this.rep++;
+    // the two innermost repeats: "3/6", or "set 2/3, 3/6"
+    const n = rounds.length;
+    this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
+    return s;
   }
 }
