@@ -6,7 +6,7 @@ import { MonoClock } from "./clock";
 import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
-import { LogWriter, headFields, stepFields, eventFields, endFields } from "./log/encode";
+import { LogWriter } from "./log/encode";
 import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
@@ -108,8 +108,8 @@ export class Session {
       // a torn last line must not swallow the next record
       ports.write("\n");
       while (this.cur.idx < fromIdx && this.cur.next()) {}
-      this.log.rec(eventFields(0, "resume", fromIdx));
-    } else this.log.rec(headFields(wallMs, plan.name, ports.crc(JSON.stringify(plan)), version, goal));
+      this.log.rec({ k: "F", tMs: 0, what: "resume", value: fromIdx });
+    } else this.log.rec({ k: "H", startMs: wallMs, plan: plan.name, planHash: ports.crc(JSON.stringify(plan)), version: version, goal: goal });
     this.begin(0);
     if (!this.step) this.mode = DONE;
   }
@@ -120,14 +120,14 @@ export class Session {
   storageLow(): void {
     if (!this.track) return;
     this.track = false;
-    this.log.rec(eventFields(this.t, "storageLow", 0));
+    this.log.rec({ k: "F", tMs: this.t, what: "storageLow", value: 0 });
   }
 
   /** the 1 Hz tick: the session's clock */
   tick(wallMs: number): void {
     const jumps = this.clock.jumps;
     const t = this.clock.tick(wallMs);
-    if (this.clock.jumps !== jumps) this.log.rec(eventFields(t, "clockJump", 0));
+    if (this.clock.jumps !== jumps) this.log.rec({ k: "F", tMs: t, what: "clockJump", value: 0 });
     this.advance(t);
   }
 
@@ -183,7 +183,7 @@ export class Session {
       const step = this.step!;
       if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
         this.flags |= STEP_CAD_DROP;
-        this.log.rec(eventFields(t, "cadDrop", spm));
+        this.log.rec({ k: "F", tMs: t, what: "cadDrop", value: spm });
         this.hap.request(H_CAD, t, 0);
       }
     }
@@ -199,7 +199,7 @@ export class Session {
         this.mode = PAUSED;
         this.pauseAt = t;
         this.flags |= STEP_PAUSED;
-        this.log.rec(eventFields(t, "pause", 0));
+        this.log.rec({ k: "F", tMs: t, what: "pause", value: 0 });
       }
     } else if (cmd === "extend") {
       const k = this.step!.kind;
@@ -208,20 +208,20 @@ export class Session {
         this.flags |= STEP_EXTENDED;
         this.buzzed = false;
         this.countdown = 3;
-        this.log.rec(eventFields(t, "extend", this.extraS));
+        this.log.rec({ k: "F", tMs: t, what: "extend", value: this.extraS });
       }
     } else {
       // resume, skip, lap and end: a pause ends first (logged unless the session ends)
       if (paused) {
         this.mode = RUN;
         this.sPaused += t - this.pauseAt;
-        if (cmd !== "end") this.log.rec(eventFields(t, "resume", 0));
+        if (cmd !== "end") this.log.rec({ k: "F", tMs: t, what: "resume", value: 0 });
       }
       if (cmd !== "resume") {
         if (cmd !== "end") {
           // the rules run once resumed, as after a resume of its own, before the step is skipped
           if (paused) this.advance(t);
-          this.log.rec(eventFields(t, cmd, 0));
+          this.log.rec({ k: "F", tMs: t, what: cmd, value: 0 });
         }
         this.finish(t, cmd);
       }
@@ -304,14 +304,15 @@ export class Session {
     const work = s.kind === "work";
     // the points of this step are on flash before its summary
     this.log.flush();
-    this.log.rec(stepFields(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, d, d >= 10 ? durMs / d : 0,
-      avgHr, this.hrMax, this.cadN ? Math.round(this.cadSum / this.cadN) : 0, why, this.flags, q));
+    this.log.rec({ k: "S", idx: this.cur.idx, kind: s.kind, rep: work ? this.cur.rep : 0, startMs: this.sStart, durMs: durMs, distM: d,
+      avgPaceSPerKm: d >= 10 ? durMs / d : 0, avgHr: avgHr, maxHr: this.hrMax, avgCad: this.cadN ? Math.round(this.cadSum / this.cadN) : 0,
+      why: why, flags: this.flags, quality: q });
     if (work) this.last = { distM: d, durMs: durMs, bpm: avgHr };
     const ended = why === "end";
     if (ended || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
-      this.log.rec(endFields(tEnd, this.totDist, ended ? "ended" : "done"));
+      this.log.rec({ k: "E", durMs: tEnd, distM: this.totDist, why: ended ? "ended" : "done" });
       return;
     }
     this.begin(tEnd);
@@ -376,7 +377,7 @@ export class Session {
       if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
-        this.log.rec(eventFields(t, fast ? "paceFast" : "paceSlow", Math.round(p)));
+        this.log.rec({ k: "F", tMs: t, what: fast ? "paceFast" : "paceSlow", value: Math.round(p) });
       }
     }
   }

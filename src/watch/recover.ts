@@ -1,6 +1,5 @@
 // speedseq.rec.js: an unfinished session found at launch (X: its log's scan). Resume continues
 // the same log after the last finished step; Save closes it as it is, then its summary.
-import { endFields } from "../engine/log/encode";
 import { planNamed } from "./workouts";
 import type { Scan } from "./scan";
 import { say, logOut, FULL } from "./ui";
@@ -15,7 +14,7 @@ function recover(A: App, sc: Scan): void {
     if (plan) return A.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
     // save: close the log as it is (with flash full it stays as it is, unclosed)
     try {
-      logOut(A, sc.n, sc.lastSeq).rec(endFields(sc.durMs, sc.distM, "saved"));
+      logOut(A, sc.n, sc.lastSeq).rec({ k: "E", durMs: sc.durMs, distM: sc.distM, why: "saved" });
     } catch (e) {
       return say(A, "Storage", FULL, function () { A.show("sum", sc); });
     }

@@ -4,7 +4,6 @@
 // which goes to the log and, with the training load, to the history.
 import { fmtTime } from "../engine/format";
 import { histEntry } from "../engine/decide";
-import { rpeFields } from "../engine/log/encode";
 import { scanLog, SPLIT_N } from "./scan";
 import type { Scan } from "./scan";
 import { addHistory } from "./store";
@@ -34,7 +33,7 @@ function rpe(A: App, sc: Scan, idx: number): void {
   m["RPE"] = { value: v, min: 1, max: 10, onchange: function (x: number) { v = x; } };
   m["Save"] = function () {
     try {
-      logOut(A, sc.n, sc.lastSeq).rec(rpeFields(v, idx < 0 ? undefined : idx));
+      logOut(A, sc.n, sc.lastSeq).rec({ k: "R", rpe: v, idx: idx < 0 ? undefined : idx });
       if (idx < 0) addHistory(A.w.S, histEntry(sc.startMs, sc.durMs, v, sc.plan, sc.n));
     } catch (e) {
       return say(A, "Storage", FULL, function () { A.show("list"); });

@@ -4,8 +4,7 @@
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
-import type { StepKind } from "../plan";
-import type { LineRec, StepWhy, EventWhat, EndWhy } from "./records";
+import type { LineRec } from "./records";
 import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
@@ -52,43 +51,24 @@ function line(seq: number, f: Fields, crc: Crc): string {
   return body + "*" + hex8(crc(body)) + "\n";
 }
 
-// Each record kind's fields, from its values in record units (see records.ts), in the order of
-// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). The session
-// calls these straight from what it knows, encode() from a record: one layout for both.
-
-export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
-  return ["H", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
-}
-
-export function stepFields(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number,
-  avgPaceSPerKm: number, avgHr: number, maxHr: number, avgCad: number, why: StepWhy, flags: number, quality: number): Fields {
-  return ["S", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
-}
-
-export function eventFields(tMs: number, what: EventWhat, value: number | undefined): Fields {
-  return ["F", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
-}
-
-export function rpeFields(rpe: number, idx: number | undefined): Fields {
-  return ["R", rpe, idx === undefined ? "" : idx];
-}
-
-export function endFields(durMs: number, distM: number, why: EndWhy): Fields {
-  return ["E", durMs, distM * 10, END_WHYS.indexOf(why)];
+/**
+ * A record's fields, from its values in record units (see records.ts): the kind letter (line()
+ * appends the seq to it), then each value at its position (H_PLAN, S_IDX, … in records.ts;
+ * tests/log/format.test.ts checks each against them). One function for every kind, so the
+ * session (through LogWriter.rec) and encode() write one layout.
+ */
+export function fields(r: LineRec): Fields {
+  if (r.k == "H") return ["H", LOG_FORMAT, Math.floor(r.startMs / 1000), r.startMs % 1000, hex8(r.planHash), esc(r.plan), esc(r.version), r.goal === undefined ? "" : esc(r.goal)];
+  if (r.k == "S")
+    return ["S", r.idx, STEP_KINDS.indexOf(r.kind), r.rep, r.startMs, r.durMs, r.distM * 10, r.avgPaceSPerKm * 10, r.avgHr, r.maxHr, r.avgCad, STEP_WHYS.indexOf(r.why), r.flags, r.quality];
+  if (r.k == "F") return ["F", r.tMs, EVENT_WHATS.indexOf(r.what), r.value === undefined ? "" : r.value * 10];
+  if (r.k == "R") return ["R", r.rpe, r.idx === undefined ? "" : r.idx];
+  return ["E", r.durMs, r.distM * 10, END_WHYS.indexOf(r.why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
 export function encode(r: LineRec, seq: number, crc: Crc): string {
-  return line(seq, fieldsOf(r), crc);
-}
-
-function fieldsOf(r: LineRec): Fields {
-  if (r.k == "H") return headFields(r.startMs, r.plan, r.planHash, r.version, r.goal);
-  if (r.k == "S")
-    return stepFields(r.idx, r.kind, r.rep, r.startMs, r.durMs, r.distM, r.avgPaceSPerKm, r.avgHr, r.maxHr, r.avgCad, r.why, r.flags, r.quality);
-  if (r.k == "F") return eventFields(r.tMs, r.what, r.value);
-  if (r.k == "R") return rpeFields(r.rpe, r.idx);
-  return endFields(r.durMs, r.distM, r.why);
+  return line(seq, fields(r), crc);
 }
 
 /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
@@ -140,9 +120,9 @@ export class LogWriter {
     this.n = 0;
   }
 
-  /** The next line: a record (any but the track) from its fields (headFields() etc.). */
-  rec(f: Fields): string {
-    const l = line(++this.seq, f, this.crc);
+  /** The next line: a record (any but the track), written to the sink. */
+  rec(r: LineRec): string {
+    const l = line(++this.seq, fields(r), this.crc);
     if (this.out) this.out.write(l);
     return l;
   }
@@ -167,6 +147,8 @@ export class LogWriter {
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    return this.rec(["T", this.s]);
+    const l = line(++this.seq, ["T", this.s], this.crc);
+    if (this.out) this.out.write(l);
+    return l;
   }
 }
