@@ -8,6 +8,7 @@ import type { GpsFix } from "./gps";
 import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
 import { LogWriter } from "./log/encode";
 import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
+import type { StepWhy } from "./log/records";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
 export { RUN, PAUSED, DONE } from "./rules";
@@ -29,7 +30,7 @@ export interface DropPort {
   update(tMs: number, spm: number, conf: number, kind: string, minCad: number | undefined): number;
 }
 
-export type Why = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
+export type Why = StepWhy;
 export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
 
 export interface LastRep {

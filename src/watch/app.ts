@@ -107,7 +107,8 @@ export class App {
   /**
    * GPS and HRM on (pre-start: they need time to lock). With `sport`, the session's settings too:
    * the accelerometer at 12.5 Hz all session (cadence), the HRM in sport mode where the firmware
-   * has it (the emulator's build, without the VC31 driver, throws "Unknown option").
+   * has it (its options list hrmSportMode; the emulator's build, without the VC31 driver, has no
+   * such option and throws "Unknown option" when it is set).
    */
   on(sport?: number): void {
     const B = this.w.B;
@@ -120,10 +121,8 @@ export class App {
     }
     if (!sport || this.saved) return;
     const o = B.getOptions();
-    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode || 0 };
-    try {
-      B.setOptions({ hrmSportMode: 1 });
-    } catch (e) {}
+    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode };
+    if (o.hrmSportMode !== undefined) B.setOptions({ hrmSportMode: 1 });
     B.setPollInterval(80);
     B.on("accel", this.ls.accel);
     B.on("step", this.ls.step);
@@ -137,9 +136,7 @@ export class App {
     B.setHRMPower(0, APP_ID);
     if (o) {
       B.setOptions({ powerSave: o.powerSave !== false });
-      try {
-        B.setOptions({ hrmSportMode: o.hrmSportMode });
-      } catch (e) {}
+      if (o.hrmSportMode !== undefined) B.setOptions({ hrmSportMode: o.hrmSportMode });
     }
     this.up = false;
     this.saved = null;

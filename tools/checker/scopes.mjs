@@ -143,6 +143,9 @@ function pure(e, ctx) {
       if (isRequire) return e.arguments.length === 1 && e.arguments[0].type === "Literal";
       if (c.type === "MemberExpression" && !c.computed && c.object.type === "Identifier" &&
           (c.object.name === "Math" || (c.object.name === "String" && c.property.name === "fromCharCode"))) return all(e.arguments);
+      // a string constant's words: "a b c".split(" ") (the log's code tables)
+      if (c.type === "MemberExpression" && !c.computed && c.property.name === "split" && (c.object.type === "Literal" || c.object.type === "Identifier") &&
+          e.arguments.length === 1 && e.arguments[0].type === "Literal") return true;
       if ((c.type === "ArrowFunctionExpression" || c.type === "FunctionExpression") && !containsCall(c)) return all(e.arguments);
       return false;
     }

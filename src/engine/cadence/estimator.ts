@@ -204,8 +204,7 @@ export class CadenceEstimator {
       best = run ? hi : l;
     }
     best = peakNear(w, best);
-    const ln = (k: number) => Math.log(w[k] + 1e-9);
-    const a = ln(best - 1), b = ln(best), c = ln(best + 1);
+    const a = Math.log(w[best - 1] + 1e-9), b = Math.log(w[best] + 1e-9), c = Math.log(w[best + 1] + 1e-9);
     const den = a - 2 * b + c;
     let spm = (best + (den < 0 ? (0.5 * (a - c)) / den : 0)) * SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride

@@ -5,7 +5,7 @@
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
 import type { LineRec } from "./records";
-import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
+import { STEP_KIND_CODES, STEP_WHY_CODES, EVENT_CODES, END_CODES, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
 export type Crc = (s: string) => number;
@@ -60,10 +60,10 @@ function line(seq: number, f: Fields, crc: Crc): string {
 export function fields(r: LineRec): Fields {
   if (r.k == "H") return ["H", LOG_FORMAT, Math.floor(r.startMs / 1000), r.startMs % 1000, hex8(r.planHash), esc(r.plan), esc(r.version), r.goal === undefined ? "" : esc(r.goal)];
   if (r.k == "S")
-    return ["S", r.idx, STEP_KINDS.indexOf(r.kind), r.rep, r.startMs, r.durMs, r.distM * 10, r.avgPaceSPerKm * 10, r.avgHr, r.maxHr, r.avgCad, STEP_WHYS.indexOf(r.why), r.flags, r.quality];
-  if (r.k == "F") return ["F", r.tMs, EVENT_WHATS.indexOf(r.what), r.value === undefined ? "" : r.value * 10];
+    return ["S", r.idx, STEP_KIND_CODES.split(" ").indexOf(r.kind), r.rep, r.startMs, r.durMs, r.distM * 10, r.avgPaceSPerKm * 10, r.avgHr, r.maxHr, r.avgCad, STEP_WHY_CODES.split(" ").indexOf(r.why), r.flags, r.quality];
+  if (r.k == "F") return ["F", r.tMs, EVENT_CODES.split(" ").indexOf(r.what), r.value === undefined ? "" : r.value * 10];
   if (r.k == "R") return ["R", r.rpe, r.idx === undefined ? "" : r.idx];
-  return ["E", r.durMs, r.distM * 10, END_WHYS.indexOf(r.why)];
+  return ["E", r.durMs, r.distM * 10, END_CODES.split(" ").indexOf(r.why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
