@@ -1,7 +1,8 @@
-// The one owner of the wrist's buzz queue. The watch chains Bangle.buzz calls behind each other,
-// so anything issued while a pattern plays is delayed by it. This scheduler issues a pattern only
-// when the previous one (plus a gap) is over, never lets an alert start when a boundary is due
-// within its length, and drops alerts rather than queueing them: a late alert is noise.
+// The wrist's buzz patterns, and the rules of their one queue. The watch chains Bangle.buzz calls
+// behind each other, so anything issued while a pattern plays is delayed by it. The session's
+// scheduler (Session.request) issues a pattern only when the previous one (plus a gap) is over,
+// never lets an alert start when a boundary is due within its length, and drops alerts rather
+// than queueing them: a late alert is noise.
 
 /** pattern ids (pattern(id) gives the lengths) */
 export const H_REP = 0;
@@ -14,9 +15,9 @@ export const H_FAST = 6;
 export const H_SLOW = 7;
 
 /** quiet time after any pattern, so two patterns never read as one */
-const GAP_MS = 400;
+export const GAP_MS = 400;
 /** minimum spacing between two alerts */
-const ALERT_GAP_MS = 5000;
+export const ALERT_GAP_MS = 5000;
 
 /**
  * Pattern id's buzz and pause lengths in ms, alternating (README "Haptics"). The table is written
@@ -35,46 +36,4 @@ export function patternMs(id: number): number {
   let ms = 0;
   for (let i = 0; i < p.length; i++) ms += p[i];
   return ms;
-}
-
-/** where the scheduler's patterns go: the motor (src/watch), or a test */
-export interface BuzzPort {
-  /** play pattern id delayMs from now */
-  buzz(id: number, delayMs: number): void;
-}
-
-export class Haptics {
-  /** session ms until which the wrist is busy (pattern + gap) */
-  busyUntil: number;
-  lastAlert: number;
-  /** session ms of the next expected boundary (Infinity when unknown) */
-  boundaryAt: number;
-  out: BuzzPort;
-
-  constructor(out: BuzzPort) {
-    this.out = out;
-    this.busyUntil = -1e9;
-    this.lastAlert = -1e9;
-    this.boundaryAt = Infinity;
-  }
-
-  /** asks for pattern id at session time tMs, to start delayMs from now; returns whether it was issued */
-  request(id: number, tMs: number, delayMs: number): boolean {
-    // 3 boundary, 2 countdown, 1 alert
-    const prio = id === H_COUNT ? 2 : id >= H_CAD ? 1 : 3;
-    const startAt = tMs + delayMs;
-    const p = pattern(id);
-    let len = GAP_MS;
-    for (let i = 0; i < p.length; i++) len += p[i];
-    if (prio < 3 && startAt < this.busyUntil) return false;
-    if (prio === 1) {
-      if (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt) return false;
-      this.lastAlert = tMs;
-    }
-    // a boundary never waits for less than a pattern already playing: it is delayed at most by that
-    const at = startAt < this.busyUntil ? this.busyUntil : startAt;
-    this.busyUntil = at + len;
-    this.out.buzz(id, at - tMs);
-    return true;
-  }
 }

@@ -1,11 +1,13 @@
 // The session state machine: timestamped watch events in, buzzes and log lines out through
-// ports, and fields the screen reads. Deterministic: all time comes in the calls.
+// ports, and fields the screen reads. Deterministic: all time comes in the calls. It also keeps
+// the session's time (the rules of clock.ts) and owns the wrist's buzz queue (haptics.ts): one
+// object with few methods, because every function the watch holds during a run costs it RAM.
 import type { Plan, Step } from "./plan";
 import { Cursor } from "./workout/cursor";
-import { MonoClock } from "./clock";
+import { TICK_MS, MAX_TICK_GAP_MS } from "./clock";
 import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
-import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
+import { pattern, GAP_MS, ALERT_GAP_MS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
 import { LogWriter } from "./log/encode";
 import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
 import type { StepWhy } from "./log/records";
@@ -40,16 +42,24 @@ export interface LastRep {
 }
 
 export class Session {
-  clock: MonoClock;
+  /** session ms at the last tick, and the wall ms it came at (clock.ts) */
+  tickMono: number;
+  tickWall: number;
   cur: Cursor;
   gps: GpsTrack;
-  hap: Haptics;
+  /** where buzzes go */
+  out: Ports;
+  /** the buzz queue (haptics.ts): session ms until which the wrist is busy (pattern + gap), the last alert */
+  busyUntil: number;
+  lastAlert: number;
+  /** session ms of the next expected boundary (Infinity when unknown) */
+  boundaryAt!: number;
   log: LogWriter;
   /** false once flash runs low: no more track points (nothing else changes, so seqs stay unbroken) */
   track: boolean;
   drop: DropPort | null;
   mode: number;
-  /** session ms of the last event */
+  /** session ms of the last event: no later event is placed before it */
   t: number;
   /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
@@ -94,10 +104,12 @@ export class Session {
    * and the index of the first unfinished step: no header is written, the cursor skips ahead.
    */
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
-    this.clock = new MonoClock(wallMs);
+    this.tickMono = 0;
+    this.tickWall = wallMs;
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
-    this.hap = new Haptics(ports);
+    this.out = ports;
+    this.busyUntil = this.lastAlert = -1e9;
     this.log = new LogWriter(ports.crc, lastSeq, 0, ports);
     this.track = true;
     this.drop = null;
@@ -124,16 +136,35 @@ export class Session {
     this.log.rec({ k: "F", tMs: this.t, what: "storageLow", value: 0 });
   }
 
-  /** the 1 Hz tick: the session's clock */
+  /**
+   * The 1 Hz tick: the session's clock (clock.ts). It advances session time by the wall-clock
+   * gap since the last tick when that gap is plausible, else by one nominal tick (a clock jump,
+   * logged); never to before the last event.
+   */
   tick(wallMs: number): void {
-    const jumps = this.clock.jumps;
-    const t = this.clock.tick(wallMs);
-    if (this.clock.jumps !== jumps) this.log.rec({ k: "F", tMs: t, what: "clockJump", value: 0 });
-    this.advance(t);
+    let dt = wallMs - this.tickWall;
+    const jump = !(dt >= 0 && dt <= MAX_TICK_GAP_MS);
+    if (jump) dt = TICK_MS;
+    this.tickWall = wallMs;
+    const t = this.tickMono + dt;
+    this.tickMono = t < this.t ? this.t : t;
+    if (jump) this.log.rec({ k: "F", tMs: this.tickMono, what: "clockJump", value: 0 });
+    this.advance(this.tickMono);
+  }
+
+  /**
+   * Session ms of any other event at wall time wallMs: after the last tick by the wall gap, never
+   * before the last event. An implausible gap means the wall clock jumped since the tick: time
+   * holds still until the next tick re-anchors it.
+   */
+  at(wallMs: number): number {
+    const dt = wallMs - this.tickWall;
+    const t = dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.t;
+    return t < this.t ? this.t : t;
   }
 
   gpsFix(wallMs: number, f: GpsFix): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE) return;
     if (this.gps.add(t, f) === GPS_OK) this.gpsN++;
     else this.gpsBad++;
@@ -160,7 +191,7 @@ export class Session {
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE) return;
     if (conf >= HR_CONF && bpm >= 30 && bpm <= 240) {
       this.bpm = bpm;
@@ -174,7 +205,7 @@ export class Session {
 
   /** a cadence estimate (steps/min, confidence 0..1) */
   cadence(wallMs: number, spm: number, conf: number): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE || !isFinite(spm)) return;
     this.spm = spm;
     this.cadConf = conf;
@@ -185,14 +216,14 @@ export class Session {
       if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
         this.flags |= STEP_CAD_DROP;
         this.log.rec({ k: "F", tMs: t, what: "cadDrop", value: spm });
-        this.hap.request(H_CAD, t, 0);
+        this.request(H_CAD, t, 0);
       }
     }
     this.advance(t);
   }
 
   command(wallMs: number, cmd: Cmd): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     const paused = this.mode === PAUSED;
     if (this.mode === DONE) return;
     if (cmd === "pause") {
@@ -283,7 +314,7 @@ export class Session {
     this.holdSince = -1;
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
-    this.hap.boundaryAt = Infinity;
+    this.boundaryAt = Infinity;
     // the pattern that marks entering the step after this one
     const n = this.cur.nextLeaf;
     this.np = !n ? H_END : n.kind === "work" ? H_REP : n.kind === "recovery" || n.kind === "rest" ? H_RECOVERY : H_STEP;
@@ -294,7 +325,7 @@ export class Session {
     const s = this.step;
     // a skip's resume may already have ended the session (its advance can end an HR step)
     if (!s) return;
-    if (!this.buzzed) this.hap.request(this.np, this.t > tEnd ? this.t : tEnd, 0);
+    if (!this.buzzed) this.request(this.np, this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
     const d = this.sDist;
     const q =
@@ -346,19 +377,19 @@ export class Session {
     }
     const byDist = e.dist !== undefined;
     if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
-    this.hap.boundaryAt = t + left;
+    this.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
     const nextRep = this.cur.nextLeaf;
     if (!byDist && nextRep && nextRep.kind === "work") {
       while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
         const d = left - this.countdown * 1000;
-        if (d >= 0) this.hap.request(H_COUNT, t, d);
+        if (d >= 0) this.request(H_COUNT, t, d);
         this.countdown--;
       }
     }
     const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
-      this.buzzed = this.hap.request(this.np, t, left);
+      this.buzzed = this.request(this.np, t, left);
     }
     // pace against the step's band
     const band = s.pace as [number, number] | undefined;
@@ -375,11 +406,35 @@ export class Session {
     }
     if (out && t - this.paceOutSince >= PACE_HOLD_MS && t - this.paceAlertAt >= PACE_REPEAT_MS) {
       const fast = out === STEP_PACE_FAST;
-      if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
+      if (this.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
         this.log.rec({ k: "F", tMs: t, what: fast ? "paceFast" : "paceSlow", value: Math.round(p) });
       }
     }
+  }
+
+  /**
+   * Asks for buzz pattern id at session time tMs, to start delayMs from now; returns whether it
+   * was issued (haptics.ts: a boundary waits at most for a pattern already playing; a countdown
+   * tick or an alert never overlaps one; an alert also keeps ALERT_GAP_MS from the last and never
+   * starts when a boundary is due within its length).
+   */
+  request(id: number, tMs: number, delayMs: number): boolean {
+    // 3 boundary, 2 countdown, 1 alert
+    const prio = id === H_COUNT ? 2 : id >= H_CAD ? 1 : 3;
+    const startAt = tMs + delayMs;
+    const p = pattern(id);
+    let len = GAP_MS;
+    for (let i = 0; i < p.length; i++) len += p[i];
+    if (prio < 3 && startAt < this.busyUntil) return false;
+    if (prio === 1) {
+      if (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt) return false;
+      this.lastAlert = tMs;
+    }
+    const at = startAt < this.busyUntil ? this.busyUntil : startAt;
+    this.busyUntil = at + len;
+    this.out.buzz(id, at - tMs);
+    return true;
   }
 }
