@@ -120,7 +120,7 @@ export class Session {
     if (lastSeq) {
       // a torn last line must not swallow the next record
       ports.write("\n");
-      while (this.cur.idx < fromIdx && this.cur.next()) {}
+      if (fromIdx > 0) this.cur.next(fromIdx);
       this.log.rec({ k: "F", tMs: 0, what: "resume", value: fromIdx });
     } else this.log.rec({ k: "H", startMs: wallMs, plan: plan.name, planHash: ports.crc(JSON.stringify(plan)), version: version, goal: goal });
     this.begin(0);

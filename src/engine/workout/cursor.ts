@@ -1,6 +1,8 @@
 // Walks a nested plan step by step without expanding the repeats: each step is found by its
 // index in execution order, by arithmetic over the repeats' sizes (totals.ts). That runs once
 // per step change; what the session asks every event (step, nextLeaf) is then a field read.
+// The plan is kept as its JSON text and parsed at each step change: on the watch a plan as
+// objects costs about twice the RAM of its text, and only two of its leaves are needed at a time.
 
 import type { Node, Plan, Repeat, Step } from "../plan";
 import { planTotals } from "./totals";
@@ -36,13 +38,14 @@ function leafAt(list: Node[], i: number, rounds: string[]): Step | null {
 }
 
 export class Cursor {
-  steps: Node[];
-  /** the current leaf; null after the last one */
+  /** the plan's steps as JSON */
+  json: string;
+  /** the current leaf (a copy); null after the last one */
   step!: Step | null;
   /** the leaf after the current one (it does not move the cursor) */
   nextLeaf!: Step | null;
   /** 0-based index of the current leaf in execution order (= number of leaves after the end) */
-  idx!: number;
+  idx: number;
   /** 1-based number of the current or most recent "work" step; 0 before the first */
   rep: number;
   /** "work" steps in the expanded plan */
@@ -55,7 +58,7 @@ export class Cursor {
   where!: string;
 
   constructor(plan: Plan) {
-    this.steps = plan.steps;
+    this.json = JSON.stringify(plan.steps);
     this.reps = planTotals(plan).reps;
     this.rep = 0;
     // next() moves to the first leaf
@@ -63,17 +66,23 @@ export class Cursor {
     this.next();
   }
 
-  /** advances to the next leaf and returns it (null at the end, and from then on) */
-  next(): Step | null {
-    if (this.idx >= 0 && !this.step) return null;
-    const i = ++this.idx;
-    const rounds: string[] = [];
-    const s = (this.step = leafAt(this.steps, i, rounds));
-    this.nextLeaf = leafAt(this.steps, i + 1, []);
-    if (s && s.kind === "work") this.rep++;
+  /**
+   * Advances to the next leaf, or on to leaf `to` (a resume: the plan is read once), and returns
+   * it (null at the end, and from then on).
+   */
+  next(to?: number): Step | null {
+    const steps: Node[] = JSON.parse(this.json);
+    const end = to === undefined ? this.idx + 1 : to;
+    let rounds: string[] = [];
+    while (this.step !== null && this.idx < end) {
+      rounds = [];
+      const s = (this.step = leafAt(steps, ++this.idx, rounds));
+      if (s && s.kind === "work") this.rep++;
+    }
+    this.nextLeaf = leafAt(steps, this.idx + 1, []);
     // the two innermost repeats: "3/6", or "set 2/3, 3/6"
     const n = rounds.length;
     this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
-    return s;
+    return this.step;
   }
 }
