@@ -5,11 +5,6 @@ import type { Session } from "../engine/session";
 import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
-const WHITE = "#fff";
-const BLACK = "#000";
-const RED = "#f00";
-const MI = 1.609344;
-
 export interface View {
   /** the screen and its part below the widgets (ports: main.ts passes g and Bangle.appRect in) */
   g: Graphics;
@@ -22,33 +17,33 @@ export interface View {
   full: boolean;
 }
 
-function pace(sPerKm: number, v: View): string {
-  return fmtPace(v.mi ? sPerKm * MI : sPerKm);
-}
-
-function band(p: [number, number] | undefined, v: View): string {
-  return p ? pace(p[0], v) + "-" + pace(p[1], v) : "";
-}
-
-/** the big number: metres, a count-down, bpm to lose, or a count-up (u: remain()'s unit) */
-function remainText(u: string, r: number): string {
-  if (u === "m") return "" + Math.ceil(r);
-  if (u === "bpm") return "-" + Math.round(r);
-  return fmtTime(u === "s" ? Math.ceil(r) : r);
-}
-
-function bar(v: View, y: number, h: number, bg: string, fg: string, left: string, right: string): void {
-  const g = v.g, r = v.r;
-  g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
-  // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
-  if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
-  g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
-  if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
-}
-
+/**
+ * Draws the run screen. Its helpers and constants live inside it: they exist only while it draws,
+ * so they hold no RAM between draws (each function the watch keeps costs ~6 JsVars).
+ */
 export function drawRun(s: Session, v: View): void {
   const st = s.step;
   const g = v.g, r = v.r;
+  const WHITE = "#fff", BLACK = "#000", RED = "#f00", MI = 1.609344;
+  function pace(sPerKm: number): string {
+    return fmtPace(v.mi ? sPerKm * MI : sPerKm);
+  }
+  function band(p: [number, number] | undefined): string {
+    return p ? pace(p[0]) + "-" + pace(p[1]) : "";
+  }
+  /** the big number: metres, a count-down, bpm to lose, or a count-up (u: remain()'s unit) */
+  function remainText(u: string, n: number): string {
+    if (u === "m") return "" + Math.ceil(n);
+    if (u === "bpm") return "-" + Math.round(n);
+    return fmtTime(u === "s" ? Math.ceil(n) : n);
+  }
+  function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
+    g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
+    // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
+    if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
+    g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
+    if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
+  }
   g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2);
   if (!st) return;
   const work = st.kind === "work";
@@ -68,9 +63,9 @@ export function drawRun(s: Session, v: View): void {
   }
   const label = st.label || st.kind;
   const it = s.cur.where;
-  if (s.mode === PAUSED) bar(v, y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
-  else if (work) bar(v, y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
-  else bar(v, y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
+  if (s.mode === PAUSED) bar(y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
+  else if (work) bar(y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
+  else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
   y += 26;
   // the number that matters most
   g.setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(remainText(u, left), cx, y);
@@ -86,7 +81,7 @@ export function drawRun(s: Session, v: View): void {
     g.setFont("6x8", 2).setFontAlign(-1, -1);
     if (l) g.drawString(Math.round(l.distM) + "m " + fmtTime(l.durMs / 1000) + (l.bpm ? " " + l.bpm : ""), r.x + 2, y);
     y += 18;
-    const nx = "Next " + (next.label || "") + " " + band(next.pace as [number, number], v);
+    const nx = "Next " + (next.label || "") + " " + band(next.pace as [number, number]);
     // long labels drop to the small font rather than run off the screen
     if (g.stringWidth(nx) > r.w - 4) g.setFont("6x8", 1);
     g.setColor("#00f").drawString(nx, r.x + 2, y);
@@ -97,8 +92,8 @@ export function drawRun(s: Session, v: View): void {
     const p = s.gps.pace;
     const b = st.pace as [number, number] | undefined;
     g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);
-    g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p, v), r.x + 3, y + 4);
-    g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b, v) : "", r.x2 - 3, y + 6);
+    g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p), r.x + 3, y + 4);
+    g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b) : "", r.x2 - 3, y + 6);
     g.drawString(ps === F_FAST ? "FAST" : ps === F_SLOW ? "SLOW" : "", r.x2 - 3, y + 20);
     y += 40;
   }

@@ -9,34 +9,6 @@ import { planTotals } from "./totals";
 
 export { planTotals } from "./totals";
 
-/**
- * The leaf at execution index i of list (null past the end). For every repeat it descends
- * into it pushes "round/count" to rounds (outermost first, round 1-based); on a between
- * step the round is the number of rounds already run.
- */
-function leafAt(list: Node[], i: number, rounds: string[]): Step | null {
-  for (let k = 0; k < list.length; k++) {
-    const n = list[k] as Repeat;
-    if (n.repeat === undefined) {
-      if (i === 0) return n as Node as Step;
-      i--;
-      continue;
-    }
-    const body = planTotals(n).steps;
-    // a round is the body plus the between step that follows it (none after the last)
-    const round = n.between ? body + 1 : body;
-    const size = n.repeat * body + (n.between ? n.repeat - 1 : 0);
-    if (i < size) {
-      const r = Math.floor(i / round);
-      rounds.push(r + 1 + "/" + n.repeat);
-      i -= r * round;
-      return i < body ? leafAt(n.steps, i, rounds) : (n.between as Step);
-    }
-    i -= size;
-  }
-  return null;
-}
-
 export class Cursor {
   /** the plan's steps as JSON */
   json: string;
@@ -71,6 +43,34 @@ export class Cursor {
    * it (null at the end, and from then on).
    */
   next(to?: number): Step | null {
+    // (inside: on the watch it exists only while the cursor moves)
+    /**
+     * The leaf at execution index i of list (null past the end). For every repeat it descends
+     * into it pushes "round/count" to rounds (outermost first, round 1-based); on a between
+     * step the round is the number of rounds already run.
+     */
+    function leafAt(list: Node[], i: number, rounds: string[]): Step | null {
+      for (let k = 0; k < list.length; k++) {
+        const n = list[k] as Repeat;
+        if (n.repeat === undefined) {
+          if (i === 0) return n as Node as Step;
+          i--;
+          continue;
+        }
+        const body = planTotals(n).steps;
+        // a round is the body plus the between step that follows it (none after the last)
+        const round = n.between ? body + 1 : body;
+        const size = n.repeat * body + (n.between ? n.repeat - 1 : 0);
+        if (i < size) {
+          const r = Math.floor(i / round);
+          rounds.push(r + 1 + "/" + n.repeat);
+          i -= r * round;
+          return i < body ? leafAt(n.steps, i, rounds) : (n.between as Step);
+        }
+        i -= size;
+      }
+      return null;
+    }
     const steps: Node[] = JSON.parse(this.json);
     const end = to === undefined ? this.idx + 1 : to;
     let rounds: string[] = [];
