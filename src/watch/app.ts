@@ -5,13 +5,17 @@
 // with this App and an argument, and dropped when the next screen replaces it, so none of their
 // code holds RAM during a run. Few functions, each one costs the watch ~6 JsVars while it exists.
 //
-// One exit path (kill) for every way out: E.on('kill') (load, long-press) and setUI's remove when
-// something else takes the UI. The sensors: GPS and HRM are requested with the app id, the
-// accelerometer is held at 12.5 Hz and the HRM in sport mode only while a session runs (on(1));
-// off() undoes all of it.
+// One exit path (remove) for every way out: E.on('kill') (load, long-press) and setUI's remove when
+// something else takes the UI. The sensors and options: GPS and HRM are requested with the app
+// id; only while a session runs (on(1)) the accelerometer is held at 12.5 Hz, the HRM in sport
+// mode, the long-press exit raised to 6 s and, with Run lock Off, the lock kept off; off() undoes
+// all of it.
 import type { Plan } from "../engine/plan";
 import { Run } from "./run";
 import { loadSettings, APP_ID } from "./store";
+
+/** the long-press exit during a session */
+const HOLD_MS = 6000;
 import type { Settings, StorageApi } from "./store";
 
 /** the watch's objects, passed in by main.ts (the only file that names them) */
@@ -30,9 +34,13 @@ export class App {
   swapping: boolean;
   /** a screen's redraw interval (pre-start), cleared when the screen is replaced */
   timer: number;
-  kill: () => void;
+  /**
+   * Every way out: E.on('kill') (load, long-press) and setUI's remove when something else takes
+   * the UI (not when the app swaps its own screens): sensors, timers, options and listeners back;
+   * the log stays on flash.
+   */
   remove: () => void;
-  /** latest readings, for the pre-start screen */
+  /** latest readings, for the pre-start screen (no fix is kept during a run) */
   fix: GPSFix | null;
   bpm: number;
   conf: number;
@@ -51,13 +59,14 @@ export class App {
     this.swapping = this.up = false;
     this.timer = this.bpm = this.conf = 0;
     this.ls = {
-      GPS: (f: GPSFix) => { this.fix = f; const r = this.run; if (r) { r.s.gpsFix(Date.now(), f); r.after(); } },
+      // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
+      GPS: (f: GPSFix) => { const r = this.run; if (r) { r.s.gpsFix(Date.now(), f); r.after(); } else this.fix = f; },
       HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const r = this.run; if (r) { r.s.hrm(Date.now(), h.bpm, h.confidence); r.after(); } },
       accel: (a: AccelData) => { const r = this.run; if (r && r.cad.push(a.x, a.y, a.z, Date.now())) { r.s.cadence(Date.now(), r.cad.spm, r.cad.conf); r.after(); } },
       step: (n: number) => { if (this.run) this.run.cad.steps(n, Date.now()); },
     };
-    // every way out: sensors, timers, options and listeners back; the log stays on flash
-    this.kill = function () {
+    this.remove = function () {
+      if (me.swapping) return;
       if (me.timer) clearInterval(me.timer);
       me.timer = 0;
       const r = me.run;
@@ -67,10 +76,9 @@ export class App {
         me.run = null;
       }
       me.off();
-      w.E.removeListener("kill", me.kill);
+      w.E.removeListener("kill", me.remove);
     };
-    this.remove = function () { if (!me.swapping) me.kill(); };
-    w.E.on("kill", this.kill);
+    w.E.on("kill", this.remove);
     // the list decides at launch whether to offer a resume or a summary instead
     this.show("list", 1);
   }
@@ -101,6 +109,7 @@ export class App {
   /** starts (or continues) a session on log n: the run screen replaces the current one */
   go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
     const me = this;
+    this.fix = null;
     this.swap(function () { me.run = new Run(me, plan, n, lastSeq, fromIdx); });
   }
 
@@ -121,7 +130,14 @@ export class App {
     }
     if (!sport || this.saved) return;
     const o = B.getOptions();
-    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode };
+    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode, btnLoadTimeout: o.btnLoadTimeout || 1500 };
+    // a sweaty hold cannot leave the session (and if it does, the log is on flash)
+    B.setOptions({ btnLoadTimeout: HOLD_MS });
+    if (this.set.unlock) {
+      this.saved.lockTimeout = o.lockTimeout;
+      B.setOptions({ lockTimeout: 0 });
+      B.setLocked(false);
+    }
     if (o.hrmSportMode !== undefined) B.setOptions({ hrmSportMode: 1 });
     B.setPollInterval(80);
     B.on("accel", this.ls.accel);
@@ -135,8 +151,10 @@ export class App {
     B.setGPSPower(0, APP_ID);
     B.setHRMPower(0, APP_ID);
     if (o) {
-      B.setOptions({ powerSave: o.powerSave !== false });
-      if (o.hrmSportMode !== undefined) B.setOptions({ hrmSportMode: o.hrmSportMode });
+      const back: LockOptions = { powerSave: o.powerSave !== false, btnLoadTimeout: o.btnLoadTimeout };
+      if (o.lockTimeout !== undefined) back.lockTimeout = o.lockTimeout;
+      if (o.hrmSportMode !== undefined) back.hrmSportMode = o.hrmSportMode;
+      B.setOptions(back);
     }
     this.up = false;
     this.saved = null;

@@ -23,8 +23,6 @@ import type { App } from "./app";
 
 /** below this much free flash the track stops (splits continue) */
 const LOW_BYTES = 100000;
-/** long-press exit during a session */
-const HOLD_MS = 6000;
 
 export class Run implements Ports, View {
   app: App;
@@ -35,8 +33,6 @@ export class Run implements Ports, View {
   cad: CadenceEstimator;
   /** the 1 s tick; 0 once the session has stopped */
   timer: number;
-  /** options changed for the session, restored by stop() */
-  saved: LockOptions;
   crc: (s: string) => number;
   // the view (screens.ts)
   g: Graphics;
@@ -64,13 +60,6 @@ export class Run implements Ports, View {
     this.bz = [];
     this.timer = 0;
     this.cad = new CadenceEstimator(w.E);
-    this.saved = { btnLoadTimeout: B.getOptions().btnLoadTimeout || 1500 };
-    B.setOptions({ btnLoadTimeout: HOLD_MS });
-    if (set.unlock) {
-      this.saved.lockTimeout = B.getOptions().lockTimeout;
-      B.setOptions({ lockTimeout: 0 });
-      B.setLocked(false);
-    }
     app.on(1);
     this.s = new Session(plan, this, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx);
     this.s.drop = new DropDetector();
@@ -173,6 +162,5 @@ export class Run implements Ports, View {
     this.timer = 0;
     this.s.log.flush();
     this.app.off();
-    this.app.w.B.setOptions(this.saved);
   }
 }

@@ -71,17 +71,6 @@ export function encode(r: LineRec, seq: number, crc: Crc): string {
   return line(seq, fields(r), crc);
 }
 
-/** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
-function pack(x: number): string {
-  let z = x < 0 ? -2 * x - 1 : 2 * x;
-  let o = "";
-  while (z >= PACK_TERM) {
-    o += String.fromCharCode(PACK_CONT_0 + (z % PACK_CONT));
-    z = Math.floor(z / PACK_CONT);
-  }
-  return o + String.fromCharCode(PACK_TERM_0 + z);
-}
-
 /** Where a LogWriter also writes each line it makes (the session's storage port). */
 export interface LineSink {
   write(line: string): void;
@@ -129,6 +118,17 @@ export class LogWriter {
 
   /** Add a point (session seconds, degrees); returns a full `T` line (written), or null. NaN positions are ignored. */
   add(tS: number, lat: number, lon: number): string | null {
+    // (inside: on the watch it exists only while a point is added)
+    /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
+    function pack(x: number): string {
+      let z = x < 0 ? -2 * x - 1 : 2 * x;
+      let o = "";
+      while (z >= PACK_TERM) {
+        o += String.fromCharCode(PACK_CONT_0 + (z % PACK_CONT));
+        z = Math.floor(z / PACK_CONT);
+      }
+      return o + String.fromCharCode(PACK_TERM_0 + z);
+    }
     // a non-finite delta would never pack (pack() loops on it)
     if (!isFinite(tS + lat + lon)) return null;
     const t = Math.round(tS);
