@@ -1,22 +1,39 @@
-// The resident shell (speedseq.app.js, with the running session in run.ts): the exit path, the
-// sensors, and the loading of every other screen from a Storage file of its own when it is shown
-// (show()): the list, pre-start, history, summary and RPE, the recover prompt and the paused
-// actions are each a function expression (built from src/watch/<screen>.ts), evaluated, called
-// with this App and an argument, and dropped when the next screen replaces it, so none of their
-// code holds RAM during a run. Few functions, each one costs the watch ~6 JsVars while it exists.
+// The resident shell (speedseq.app.js): the exit path, the sensors, the running session, and the
+// loading of every other screen from a Storage file of its own when it is shown (show()): the
+// list, pre-start, history, summary and RPE, the recover prompt and the paused actions are each a
+// function expression (built from src/watch/<screen>.ts), evaluated, called with this App and an
+// argument, and dropped when the next screen replaces it, so none of their code holds RAM during
+// a run. What stays is one object with few functions (each costs the watch ~6 JsVars while it
+// exists): it is also the session's ports (buzz, write, crc) and the run screen's view.
 //
 // One exit path (remove) for every way out: E.on('kill') (load, long-press) and setUI's remove when
 // something else takes the UI. The sensors and options: GPS and HRM are requested with the app
 // id; only while a session runs (on(1)) the accelerometer is held at 12.5 Hz, the HRM in sport
 // mode, the long-press exit raised to 6 s and, with Run lock Off, the lock kept off; off() undoes
 // all of it.
+//
+// A running session (go()): the engine fed by the sensors and a 1 s tick, its buzzes played, its
+// log lines appended to a StorageFile, the run screen redrawn, and the buttons. Lock policy
+// (README "On the wrist"): BTN1 pauses and resumes (on a lap-ended step it is the lap); a tap while
+// paused shows the actions (resume, next step, +30 s, end); ending needs a confirmation. While
+// locked the first press only unlocks. Even after a long press the log is on flash and
+// relaunching resumes.
 import type { Plan } from "../engine/plan";
-import { Run } from "./run";
-import { loadSettings, APP_ID } from "./store";
+import { Session, DONE, PAUSED } from "../engine/session";
+import type { Cmd, Ports } from "../engine/session";
+import { CadenceEstimator } from "../engine/cadence/estimator";
+import { DropDetector } from "../engine/cadence/drop";
+import { pattern } from "../engine/haptics";
+import { fmtTime } from "../engine/format";
+import { drawRun } from "./screens";
+import type { View } from "./screens";
+import { APP_ID, LOG, VERSION } from "./store";
+import type { Settings, StorageApi, SFile } from "./store";
 
 /** the long-press exit during a session */
 const HOLD_MS = 6000;
-import type { Settings, StorageApi } from "./store";
+/** below this much free flash the track stops (splits continue) */
+const LOW_BYTES = 100000;
 
 /** the watch's objects, passed in by main.ts (the only file that names them) */
 export interface W {
@@ -26,10 +43,10 @@ export interface W {
   S: StorageApi;
 }
 
-export class App {
+export class App implements Ports, View {
   w: W;
-  set: Settings;
-  run: Run | null;
+  /** the settings, read by the list at launch */
+  set!: Settings;
   /** true while the app swaps its own screens: the old screen's remove is not an exit */
   swapping: boolean;
   /** a screen's redraw interval (pre-start), cleared when the screen is replaced */
@@ -50,36 +67,53 @@ export class App {
   saved: LockOptions | null;
   /** our sensor listeners by Bangle event name; during a run each hands its reading to the session */
   ls: { [ev: string]: (d: any) => void };
+  // the running session (null outside one), its log's number and file, the cadence estimator,
+  // the 1 s tick (0 once the session has stopped)
+  s: Session | null;
+  n!: number;
+  file!: SFile;
+  cad!: CadenceEstimator;
+  ticker: number;
+  crc: (s: string) => number;
+  // the run screen's view (screens.ts)
+  g: Graphics;
+  r!: AppRect;
+  mi!: number;
+  low!: boolean;
+  full!: boolean;
+  // the motor: pending timeouts (hush() clears them), and silenced
+  bz!: number[];
+  quiet!: boolean;
 
   constructor(w: W) {
     const me = this;
     this.w = w;
-    this.set = loadSettings(w.S);
-    this.run = this.fix = this.saved = null;
+    this.g = w.g;
+    this.crc = w.E.CRC32;
+    this.s = this.fix = this.saved = null;
     this.swapping = this.up = false;
-    this.timer = this.bpm = this.conf = 0;
+    this.timer = this.ticker = this.bpm = this.conf = 0;
     this.ls = {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
-      GPS: (f: GPSFix) => { const r = this.run; if (r) { r.s.gpsFix(Date.now(), f); r.after(); } else this.fix = f; },
-      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const r = this.run; if (r) { r.s.hrm(Date.now(), h.bpm, h.confidence); r.after(); } },
-      accel: (a: AccelData) => { const r = this.run; if (r && r.cad.push(a.x, a.y, a.z, Date.now())) { r.s.cadence(Date.now(), r.cad.spm, r.cad.conf); r.after(); } },
-      step: (n: number) => { if (this.run) this.run.cad.steps(n, Date.now()); },
+      GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
+      accel: (a: AccelData) => { const s = this.s; if (s && this.cad.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); } },
+      step: (n: number) => { if (this.s) this.cad.steps(n, Date.now()); },
     };
     this.remove = function () {
       if (me.swapping) return;
       if (me.timer) clearInterval(me.timer);
       me.timer = 0;
-      const r = me.run;
-      if (r) {
-        if (r.timer) r.stop();
-        r.hush();
-        me.run = null;
+      if (me.s) {
+        if (me.ticker) me.stop();
+        me.hush();
+        me.s = null;
       }
       me.off();
       w.E.removeListener("kill", me.remove);
     };
     w.E.on("kill", this.remove);
-    // the list decides at launch whether to offer a resume or a summary instead
+    // the list reads the settings, and decides at launch whether to offer a resume or a summary instead
     this.show("list", 1);
   }
 
@@ -106,11 +140,128 @@ export class App {
     });
   }
 
-  /** starts (or continues) a session on log n: the run screen replaces the current one */
+  /**
+   * Starts (or continues) a session on log n: the run screen replaces the current one.
+   * lastSeq/fromIdx: 0, 0 for a new log; from the log's scan to continue one.
+   */
   go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
     const me = this;
-    this.fix = null;
-    this.swap(function () { me.run = new Run(me, plan, n, lastSeq, fromIdx); });
+    this.swap(function () {
+      const w = me.w, set = me.set;
+      me.n = n;
+      me.fix = null;
+      me.file = w.S.open(LOG + n, "a");
+      me.r = w.B.appRect;
+      me.mi = set.mi;
+      me.low = me.full = me.quiet = false;
+      me.bz = [];
+      me.cad = new CadenceEstimator(w.E);
+      me.on(1);
+      const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
+      s.drop = new DropDetector();
+      if (w.S.getFree() < LOW_BYTES) {
+        // flash is low: the session stops the track (its seqs stay unbroken) and the screen says so
+        me.low = true;
+        s.storageLow();
+      }
+      me.ui(1);
+    });
+  }
+
+  /** the session's buzz port: pattern id delayMs from now, each pause a tracked timeout */
+  buzz(id: number, delayMs: number): void {
+    const me = this, t = this.bz, p = pattern(id);
+    let i = -1;
+    const later = function (ms: number) {
+      const k = setTimeout(function () {
+        t.splice(t.indexOf(k), 1);
+        next();
+      }, ms > 0 ? ms : 0);
+      t.push(k);
+    };
+    const next = function () {
+      if (++i >= p.length || me.quiet) return;
+      if (i % 2) later(p[i]);
+      else me.w.B.buzz(p[i], me.set.buzz).then(next);
+    };
+    later(delayMs);
+  }
+
+  /** no more buzzes: a pattern playing stops at its next pause */
+  hush(): void {
+    this.quiet = true;
+    for (let i = 0; i < this.bz.length; i++) clearTimeout(this.bz[i]);
+    this.bz = [];
+  }
+
+  /**
+   * the session's storage port: appends a log line; when flash runs low the track lines are
+   * dropped, never the splits; when a write fails (flash full) the log stops and the session
+   * runs on. The run screen says which, at every redraw (a message box would be drawn over
+   * within the second).
+   */
+  write(l: string): void {
+    if (this.full) return;
+    try {
+      this.file.write(l);
+    } catch (e) {
+      this.full = true;
+    }
+    if (l.charAt(0) === "S" && this.w.S.getFree() < LOW_BYTES) {
+      this.low = true;
+      this.s!.storageLow();
+    }
+  }
+
+  /** after every event: the end of the session, then its summary (the end pattern plays out first) */
+  after(): void {
+    if (this.s!.mode === DONE && this.ticker) {
+      const me = this;
+      this.stop();
+      this.s = null;
+      setTimeout(function () { if (!me.s) me.hush(); }, 4000);
+      this.show("sum", this.n);
+    }
+  }
+
+  /** a command from the buttons or the paused actions */
+  cmd(c: Cmd): void {
+    const s = this.s!;
+    s.command(Date.now(), c);
+    this.after();
+    if (this.ticker) drawRun(s, this);
+  }
+
+  /** the run screen: its controls, its 1 s tick (`start`), drawn now; a tap while paused shows the actions (speedseq.pause.js) */
+  ui(start?: number): void {
+    const me = this;
+    if (start) this.ticker = setInterval(function () {
+      const s = me.s!;
+      s.tick(Date.now());
+      me.after();
+      if (me.ticker) drawRun(s, me);
+    }, 1000);
+    this.w.B.setUI({
+      mode: "custom",
+      // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
+      btn: function () {
+        const s = me.s!, st = s.step;
+        if (s.mode === PAUSED) me.cmd("resume");
+        else if (st && st.end.lap) me.cmd("lap");
+        else me.cmd("pause");
+      },
+      touch: function () { if (me.s!.mode === PAUSED) me.show("pause"); },
+      remove: this.remove,
+    });
+    if (this.ticker) drawRun(this.s!, this);
+  }
+
+  /** the session's end: its tick, sensors and options back as they were; the log keeps everything written */
+  stop(): void {
+    clearInterval(this.ticker);
+    this.ticker = 0;
+    this.s!.log.flush();
+    this.off();
   }
 
   /**

@@ -1,11 +1,12 @@
 // speedseq.list.js: the workout list (the last used first, then the other built-ins, then the
-// uploads; History at the end). At launch (X = 1) it first reads the newest log: an unfinished
-// session is offered for resume (speedseq.rec.js), a finished one whose effort was never saved
-// gets its summary (speedseq.sum.js); the choice is the engine's (atLaunch).
+// uploads; History at the end). At launch (X = 1) it first reads the settings into the app, and
+// the newest log: an unfinished session is offered for resume (speedseq.rec.js), a finished one
+// whose effort was never saved gets its summary (speedseq.sum.js); the choice is the engine's
+// (atLaunch).
 import { atLaunch, newestLog, lastUsedFirst, AT_RECOVER, AT_SUMMARY } from "../engine/decide";
 import { scanLog } from "./scan";
 import { workouts } from "./workouts";
-import { loadHistory, logs } from "./store";
+import { loadHistory, loadSettings, logs } from "./store";
 import { head, menu, unreadable } from "./ui";
 import type { App } from "./app";
 
@@ -17,6 +18,7 @@ function list(A: App, launch: number | undefined): void {
   const S = A.w.S;
   const hist = loadHistory(S);
   if (launch) {
+    A.set = loadSettings(S);
     const n = newestLog(logs(S));
     const sc = n >= 0 ? scanLog(S, A.w.E.CRC32, n) : null;
     const at = atLaunch(sc, hist);

@@ -8,12 +8,12 @@ import type { App } from "./app";
 declare var A: App;
 
 function paused(A: App): void {
-  const run = A.run;
-  if (!run) return;
-  const st = run.s.step;
-  const back = function () { A.swap(function () { run.ui(); }); };
+  const s = A.s;
+  if (!s) return;
+  const st = s.step;
+  const back = function () { A.swap(function () { A.ui(); }); };
   const act = function (c: Cmd) {
-    return function () { run.cmd(c); back(); };
+    return function () { A.cmd(c); back(); };
   };
   const m = head(A, "Paused", back);
   m["Resume"] = act("resume");
@@ -23,8 +23,8 @@ function paused(A: App): void {
   m["End session"] = function () {
     A.swap(function () {
       A.w.E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true } }).then(function (yes) {
-        if (yes) run.cmd("end");
-        if (A.run) back();
+        if (yes) A.cmd("end");
+        if (A.s) back();
       });
     });
   };
