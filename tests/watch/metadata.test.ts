@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { PNG } from "pngjs";
 import { VERSION, APP_ID, SETTINGS, HISTORY, logName } from "../../src/watch/store";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 
 const DIR = "apps/speedseq";
 const meta = JSON.parse(readFileSync(`${DIR}/metadata.json`, "utf8"));
@@ -50,6 +51,10 @@ describe("apps/speedseq/metadata.json", () => {
   it("its screenshots are the board's current rep and recovery screens (the browser tests' goldens)", () => {
     expect(meta.screenshots.map((s: { url: string }) => s.url)).toEqual(["screenshot-rep.png", "screenshot-recovery.png"]);
     for (const k of ["rep", "recovery"]) expect(readFileSync(`${DIR}/screenshot-${k}.png`).equals(readFileSync(`tests/browser/goldens/${k}.png`)), k).toBe(true);
+  });
+
+  it("storage lists every watch file the build makes (the resident app and each screen)", () => {
+    for (const f of WATCH_FILES) expect(meta.storage, f.name).toContainEqual({ name: f.name, url: f.url });
   });
 
   it("storage names follow the conventions, .info is not among them", () => {
