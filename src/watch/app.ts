@@ -71,8 +71,8 @@ export class App implements Ports, View {
   // the 1 s tick (0 once the session has stopped)
   s: Session | null;
   n!: number;
-  file!: SFile;
-  cad!: CadenceEstimator;
+  file!: SFile | null;
+  cad!: CadenceEstimator | null;
   ticker: number;
   crc: (s: string) => number;
   // the run screen's view (screens.ts)
@@ -97,8 +97,8 @@ export class App implements Ports, View {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
       GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
       HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
-      accel: (a: AccelData) => { const s = this.s; if (s && this.cad.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); } },
-      step: (n: number) => { if (this.s) this.cad.steps(n, Date.now()); },
+      accel: (a: AccelData) => { const s = this.s, c = this.cad!; if (s && c.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), c.spm, c.conf); this.after(); } },
+      step: (n: number) => { if (this.s) this.cad!.steps(n, Date.now()); },
     };
     this.remove = function () {
       if (me.swapping) return;
@@ -203,7 +203,7 @@ export class App implements Ports, View {
   write(l: string): void {
     if (this.full) return;
     try {
-      this.file.write(l);
+      this.file!.write(l);
     } catch (e) {
       this.full = true;
     }
@@ -256,12 +256,13 @@ export class App implements Ports, View {
     if (this.ticker) drawRun(this.s!, this);
   }
 
-  /** the session's end: its tick, sensors and options back as they were; the log keeps everything written */
+  /** the session's end: its tick, sensors and options back as they were, its RAM given back; the log keeps everything written */
   stop(): void {
     clearInterval(this.ticker);
     this.ticker = 0;
     this.s!.log.flush();
     this.off();
+    this.cad = this.file = null;
   }
 
   /**
