@@ -14,7 +14,7 @@ import type { StepWhy } from "./log/records";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
 export { RUN, PAUSED, DONE } from "./rules";
-/** the step flags the screen shows (paceState() is one of the first two or 0) */
+/** the step flags the screen shows (paceOut is one of the first two or 0) */
 export { STEP_PACE_FAST as F_FAST, STEP_PACE_SLOW as F_SLOW, STEP_CAD_DROP as F_CAD } from "./log/records";
 
 export interface Ports {

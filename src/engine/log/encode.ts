@@ -1,5 +1,5 @@
-// Session log encoder. What ships in app.js is what the session uses: LogWriter (with the storage
-// port as its sink) and the per-kind field builders; encode() gives the line of a whole record
+// Session log encoder. What ships in the watch's resident app is what the session uses: LogWriter
+// (with the storage port as its sink) and fields(); encode() gives the line of a whole record
 // (tests, tools). One text line per record,
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
