@@ -20,8 +20,15 @@ const s = await startSpeedSeq();
 const above = (w: Watch) => w.memory().usage - baseline;
 const running = above(s.w);
 const r = ramUnder(s, sessionTimeline(rows, { fromS: 60, durS: 12 * 60 }));
+// then paused, its actions shown (a tap on the paused run screen): the menu on top of the session
+if (s.w.eval<boolean>("Bangle.isLocked()")) s.w.press(100);
+s.w.press(100);
+s.w.advance(500);
+s.w.tap(88, 120);
+s.w.advance(500);
+const paused = above(s.w);
 console.log(`SpeedSeq RAM above the widgets-only baseline (${baseline} JsVars), ${FW}:`);
-console.log(`  list after launch +${s.afterLoad - baseline}; session started +${running}; peak in the 12-minute session +${r.peak - baseline}; firmware errors ${r.errors}`);
+console.log(`  list after launch +${s.afterLoad - baseline}; session started +${running}; peak in the 12-minute session +${r.peak - baseline}; then paused with its actions shown +${paused}; firmware errors ${s.w.errors.length}`);
 
 // the other screens of the path, on a watch that records drawn text (so it can tap rows by name;
 // its recorder costs a few JsVars of its own, in every number of this line alike)
@@ -38,13 +45,12 @@ w.press(100); // the watch is unlocked: BTN1 pauses
 w.advance(1000);
 w.tap(88, 120); // a tap on the paused run screen: the actions
 w.advance(500);
-const paused = w.memory().usage - tb;
 w.tapText("End session");
 w.advance(300);
 w.tapText("End");
 w.advance(6000);
 const summary = w.memory().usage - tb;
-console.log(`  with text recording: pre-start +${pre}; paused actions +${paused}; summary after ending +${summary}; firmware errors ${w.errors.length}`);
+console.log(`  with text recording: pre-start +${pre}; summary after ending +${summary}; firmware errors ${w.errors.length}`);
 
 /** the widgets-only baseline on a watch that records drawn text */
 async function widgetsOnlyTraced(): Promise<number> {

@@ -51,6 +51,8 @@ export class App implements Ports, View {
   swapping: boolean;
   /** a screen's redraw interval (pre-start), cleared when the screen is replaced */
   timer: number;
+  /** the run screen is the one shown (its 1 s redraw must not draw over another) */
+  live: boolean;
   /**
    * Every way out: E.on('kill') (load, long-press) and setUI's remove when something else takes
    * the UI (not when the app swaps its own screens): sensors, timers, options and listeners back;
@@ -91,7 +93,7 @@ export class App implements Ports, View {
     this.g = w.g;
     this.crc = w.E.CRC32;
     this.s = this.fix = this.saved = null;
-    this.swapping = this.up = false;
+    this.swapping = this.up = this.live = false;
     this.timer = this.ticker = this.bpm = this.conf = 0;
     this.ls = {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
@@ -121,6 +123,7 @@ export class App implements Ports, View {
   swap(fn: () => void): void {
     const was = this.swapping;
     this.swapping = true;
+    this.live = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = 0;
     try {
@@ -229,7 +232,7 @@ export class App implements Ports, View {
     const s = this.s!;
     s.command(Date.now(), c);
     this.after();
-    if (this.ticker) drawRun(s, this);
+    if (this.ticker && this.live) drawRun(s, this);
   }
 
   /** the run screen: its controls, its 1 s tick (`start`), drawn now; a tap while paused shows the actions (speedseq.pause.js) */
@@ -239,7 +242,7 @@ export class App implements Ports, View {
       const s = me.s!;
       s.tick(Date.now());
       me.after();
-      if (me.ticker) drawRun(s, me);
+      if (me.ticker && me.live) drawRun(s, me);
     }, 1000);
     this.w.B.setUI({
       mode: "custom",
@@ -253,6 +256,7 @@ export class App implements Ports, View {
       touch: function () { if (me.s!.mode === PAUSED) me.show("pause"); },
       remove: this.remove,
     });
+    this.live = true;
     if (this.ticker) drawRun(this.s!, this);
   }
 
