@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { firmwareDir, MISSING } from "../emulator/firmware/node";
 import { peersDir, widgetsOnly, startSpeedSeq, startRun, ramUnder, timeSideBySide, lapBuzzOffsets } from "../emulator/firmware/measure";
-import { PATTERNS, H_RECOVERY } from "../src/engine/haptics";
+import { pattern, H_RECOVERY } from "../src/engine/haptics";
 import { sessionTimeline } from "../emulator/firmware/timeline";
 import { parseRecording } from "../src/sim/recording";
 
@@ -47,7 +47,7 @@ for (let run = 1; run <= 3; run++) {
 }
 
 // boundary buzzes against the device's laps, and the log's size, on the real 4 x 1 km session
-const laps = await lapBuzzOffsets(parseRecording(readFileSync(REC_4X1KM, "utf8")), PATTERNS[H_RECOVERY][0]);
+const laps = await lapBuzzOffsets(parseRecording(readFileSync(REC_4X1KM, "utf8")), pattern(H_RECOVERY)[0]);
 const off = laps.offsetsMs.map((o) => (isNaN(o) ? "none" : `${(o / 1000).toFixed(1)} s`));
 console.log(`4 x 1 km, rep-end buzz minus device lap: ${off.join(", ")}; firmware errors ${laps.errors} (${FW}; GPS/HRM replay, no accelerometer)`);
 console.log(`session log: ${laps.logBytes} B for ${(laps.durMs / 60000).toFixed(1)} min = ${Math.round(laps.logBytes / (laps.durMs / 3600000))} B per session-hour (${FW})`);

@@ -19,7 +19,7 @@ console.log(`step summary: ${(hour.stepBytes / hour.steps).toFixed(1)} B/line; b
 
 function encoderSize(): Promise<number> {
   return build({
-    stdin: { contents: 'import {LogOut} from "./src/engine/logout"; globalThis.w = LogOut;', resolveDir: ".", loader: "ts" },
+    stdin: { contents: 'import {LogWriter} from "./src/engine/log/encode"; globalThis.w = LogWriter;', resolveDir: ".", loader: "ts" },
     bundle: true, write: false, minify: true, format: "iife", target: "es2015", legalComments: "none",
   }).then((r) => r.outputFiles[0].text.length);
 }
@@ -41,4 +41,4 @@ rate("LogWriter.add", 720, "points", () => {
   for (let i = 0; i < 720; i++) w.add(i * 5, 59.6 + i * 1e-4, 16.5 - i * 2e-4);
 });
 rate("decodeLog session-hour", hour.text.length, "bytes", () => decodeLog(hour.text, crc32));
-encoderSize().then((n) => console.log(`log writing as the watch bundles it (LogOut + LogWriter + field builders, minified alone, names not shortened): ${n} B`));
+encoderSize().then((n) => console.log(`log writing as the watch bundles it (LogWriter + fields(), minified alone, names not shortened): ${n} B`));

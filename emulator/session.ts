@@ -5,21 +5,25 @@ import { createBoardCore, type Board } from "./board/board";
 import type { Realm } from "./board/realm";
 import { SessionDriver, settle, type Buzz, type DriveOptions } from "./driver";
 import type { Source } from "./sources";
-import { installApp } from "./install";
-import { PATTERNS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "../src/engine/haptics";
+import { installApp, type AppFiles } from "./install";
+import { pattern, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "../src/engine/haptics";
+
+/** every pattern's buzz and pause lengths by id (the watch reads them one at a time: pattern(id)) */
+export const PATTERNS = [H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW].map(pattern);
 
 export interface Running { board: Board; driver: SessionDriver }
 
 /**
- * A fresh board with the app installed and started, and the driver on it. `files` ([name, text])
- * are written to Storage first, as files already on the watch (the page's uploaded workouts).
+ * A fresh board with the app's files (AppFiles: the watch's JS files by Storage name) installed
+ * and started, and the driver on it. `files` ([name, text]) are written to Storage first, as files
+ * already on the watch (the page's uploaded workouts).
  */
-export async function startSession(realm: Realm, appJs: string, source: Source, o: DriveOptions, files: [string, string][] = []): Promise<Running> {
+export async function startSession(realm: Realm, appFiles: AppFiles, source: Source, o: DriveOptions, files: [string, string][] = []): Promise<Running> {
   let driver: SessionDriver | undefined;
   const board = createBoardCore({ realm, accel: (tMs) => (driver ? driver.accelAt(tMs) : { x: 0, y: 0, z: -1 }) });
   driver = new SessionDriver(board, source, o);
   for (const [name, text] of files) board.storage.write(name, text);
-  installApp(board, appJs);
+  installApp(board, appFiles);
   await settle(board);
   return { board, driver };
 }

@@ -21,6 +21,8 @@ import { newestLog, startFwSession } from "./page/fw-session";
 import { appFiles } from "../tools/appfiles.mjs";
 
 export type Engine = "board" | "firmware";
+import type { AppFiles } from "./install";
+import { WATCH_FILES } from "../tools/watch-files.mjs";
 
 export interface HeadlessResult {
   engine: Engine;
@@ -42,11 +44,19 @@ export interface HeadlessResult {
   screens: Uint8ClampedArray[];
 }
 
+/** the watch's JS files as built in apps/speedseq (node build.mjs) */
+export function builtFiles(): AppFiles {
+  const out: AppFiles = {};
+  for (const f of WATCH_FILES) out[f.name] = readFileSync(`apps/speedseq/${f.url}`, "utf8");
+  return out;
+}
+
 export interface RunOptions {
   engine?: Engine;
   /** a built-in workout's name (default: the first, Classic 5K) */
   workout?: string;
-  appJs?: string;
+  /** the watch's JS files by Storage name (default: as built) */
+  files?: AppFiles;
   /** board ms at which to keep the screen */
   screensAt?: number[];
   /** called every 5 minutes of watch time (the firmware takes a while) */
@@ -80,8 +90,7 @@ export async function runSession(o: RunOptions = {}): Promise<HeadlessResult> {
   };
 
   if (engine === "board") {
-    const appJs = o.appJs ?? readFileSync("apps/speedseq/app.js", "utf8");
-    const { board, driver } = await startSession(createNodeRealm(), appJs, src, drive);
+    const { board, driver } = await startSession(createNodeRealm(), o.files ?? builtFiles(), src, drive);
     const wall0 = board.wallNow() - board.now();
     for (const t of o.screensAt ?? []) {
       await driver.advanceTo(t);
@@ -103,7 +112,7 @@ export async function runSession(o: RunOptions = {}): Promise<HeadlessResult> {
   if (!dir) throw new Error("the real firmware's files are not there (README 'The real firmware'): use --engine board");
   const w = await bootWatch({});
   const version = w.eval<string>("process.env.VERSION");
-  const files = (appFiles("apps/speedseq") as [string, string][]).map(([n, d]): [string, string] => [n, n === "speedseq.app.js" && o.appJs ? o.appJs : d]);
+  const files = (appFiles("apps/speedseq") as [string, string][]).map(([n, d]): [string, string] => [n, o.files?.[n] ?? d]);
   const s = await startFwSession(w, files, src, drive);
   const wall0 = s.board.wall0;
   const log = () => {
@@ -134,7 +143,7 @@ function startOf(log: { text: string } | undefined, wall0: number): number {
 }
 
 /** the default session (Classic 5K, the bundled recording, the default path) on the board: the browser tests' reference */
-export async function runDefault(o: { appJs?: string; screensAt?: number[] } = {}): Promise<HeadlessResult> {
+export async function runDefault(o: { files?: AppFiles; screensAt?: number[] } = {}): Promise<HeadlessResult> {
   const r = await runSession({ ...o, engine: "board" });
   if (JSON.stringify(r.path) !== JSON.stringify(DEFAULT_PATH)) throw new Error("the Classic 5K path is no longer DEFAULT_PATH");
   return r;

@@ -2,7 +2,7 @@
 // Garmin's FIT SDK is its own chunk, fetched only when a FIT file is dropped), then serves the page
 // on http://127.0.0.1:PORT (default 8080; PORT=0 picks a free one) with node:http.
 // Served: the page (emulator/index.html, style.css, dist/), the app's App Loader files
-// (apps/speedseq/), the committed app (git show HEAD:apps/speedseq/app.js), the recordings in
+// (apps/speedseq/), the watch files as committed (git show HEAD:apps/speedseq/…), the recordings in
 // tests/fixtures/ and, when they are there, the three files of the real Bangle.js 2 firmware
 // (/firmware/<name>, from SPEEDSEQ_FIRMWARE_DIR, else ../shared/espruino-fw beside the clone) with
 // /firmware/status saying whether they are; the phone app at /phone/ (scripts/phone.mjs). Nothing else.
@@ -14,6 +14,10 @@ import { extname, join, normalize, resolve } from "node:path";
 import { build } from "esbuild";
 import { buildApp } from "../build.mjs";
 import { buildPhone, phoneRoute } from "./phone.mjs";
+import { WATCH_FILES } from "../tools/watch-files.mjs";
+
+/** the watch files' names in apps/speedseq/ */
+const URLS = WATCH_FILES.map((f) => f.url);
 
 const TYPES = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv", ".map": "application/json", ".gpx": "application/gpx+xml", ".tcx": "application/xml", ".fit": "application/octet-stream" };
 
@@ -50,10 +54,10 @@ export async function buildPage() {
   });
 }
 
-/** the app as last committed, or undefined outside a git checkout */
-function committedApp() {
+/** a watch file as last committed, or undefined outside a git checkout (or before it was committed) */
+function committedApp(url) {
   try {
-    return execFileSync("git", ["show", "HEAD:apps/speedseq/app.js"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", `HEAD:apps/speedseq/${url}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return undefined;
   }
@@ -80,6 +84,7 @@ export function serve(port = 8080, host = "127.0.0.1", o = {}) {
       if (await phoneRoute(req, res, path)) return;
       let body;
       let type;
+      const c = /^\/app\/committed\/([\w.-]+)$/.exec(path);
       if (path === "/firmware/status") {
         body = JSON.stringify(firmwareStatus(fwDir));
         type = ".json";
@@ -87,8 +92,8 @@ export function serve(port = 8080, host = "127.0.0.1", o = {}) {
         const name = path.slice("/firmware/".length);
         if (FIRMWARE_FILES.includes(name)) body = await readFile(join(fwDir, name));
         type = ".js";
-      } else if (path === "/app/committed.js") {
-        body = committedApp();
+      } else if (c && URLS.includes(c[1])) {
+        body = committedApp(c[1]);
         type = ".js";
       } else {
         const f = fileFor(path);

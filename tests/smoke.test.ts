@@ -1,9 +1,9 @@
 import { describe, it, expect } from "vitest";
-import { isRepeat } from "../src/engine/plan";
+import { planTotals } from "../src/engine/workout/totals";
 
 describe("plan", () => {
-  it("tells a repeat from a step", () => {
-    expect(isRepeat({ repeat: 2, steps: [] })).toBe(true);
-    expect(isRepeat({ kind: "work", end: { time: 60 } })).toBe(false);
+  it("counts a repeat's body for every round", () => {
+    expect(planTotals({ steps: [{ repeat: 2, steps: [{ kind: "work", end: { time: 60 } }] }] }).steps).toBe(2);
+    expect(planTotals({ steps: [{ kind: "work", end: { time: 60 } }] }).steps).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import type { Watch } from "../firmware/watch";
 import { recordingSource, syntheticSource, type RunnerKnobs, type Source } from "../sources";
 import type { Row } from "../../src/sim/recording";
 import { DEFAULT_SEEDS } from "../defaults";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 import { appFilesFrom, bootOn, fileListFw, FW_START_MS, imageKey, makeFactoryImage, newestLog, startFwSession, watchState, type FwSession } from "./fw-session";
 import type { DoneWhy, FromWorker, Press, SourceSpec, ToWorker } from "./fw-protocol";
 
@@ -177,7 +178,10 @@ async function start(m: Extract<ToWorker, { t: "start" }>): Promise<void> {
     if (stale()) return;
     const version = w.eval<string>("process.env.VERSION");
     progress("installing the app");
-    const files = await appFilesFrom(text, "/apps/speedseq/", { "speedseq.app.js": await text(m.appUrl) });
+    // the watch's JS files from the chosen folder (built now, or as committed), the rest as built
+    const chosen: Record<string, string> = {};
+    for (const f of WATCH_FILES) chosen[f.name] = await text(m.appUrl + f.url);
+    const files = await appFilesFrom(text, "/apps/speedseq/", chosen);
     if (stale()) return;
     source = makeSource(m.source);
     // the page's uploads first: files already on the watch when the app is installed and starts

@@ -14,6 +14,8 @@ import type { Board } from "../board/board";
 import { recordingSource, syntheticSource, type RunnerKnobs, type Source } from "../sources";
 import { DEFAULT_RECORDING, DEFAULT_SEEDS, LEAD_S } from "../defaults";
 import { buzzList, buzzPatterns, fileList, patternShape, sessionLog, startSession } from "../session";
+import type { AppFiles } from "../install";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 import { createIframeRealm } from "./realm-iframe";
 import { Timeline } from "./timeline";
 import { timelineMarks } from "./timeline-data";
@@ -189,12 +191,16 @@ async function restart(): Promise<void> {
   } else {
     fw?.terminate();
     fw = undefined;
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    const appJs = await res.text();
+    // the folder the app's files come from: as built now, or as committed
+    const appFiles: AppFiles = {};
+    for (const f of WATCH_FILES) {
+      const res = await fetch(url + f.url);
+      if (!res.ok) throw new Error(`${url + f.url}: ${res.status}`);
+      appFiles[f.name] = await res.text();
+    }
     document.querySelectorAll("iframe").forEach((f) => f.remove());
     running = sourceOf(spec);
-    ({ board, driver } = await startSession(createIframeRealm(), appJs, running, { path, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: inputVal("noise") }, files));
+    ({ board, driver } = await startSession(createIframeRealm(), appFiles, running, { path, seed: DEFAULT_SEEDS.gps, wristSeed: DEFAULT_SEEDS.wrist, noiseM: inputVal("noise") }, files));
     wallStartMs = board.wallNow() - board.now();
     render(true);
   }

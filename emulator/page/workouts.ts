@@ -54,24 +54,12 @@ function storageOver(files: [string, string][]) {
 /**
  * The names the app's workout list shows, top to bottom, on a fresh watch holding the built-ins
  * and these uploads (written in this order): src/watch/workouts.ts's own workouts(), run over
- * those files. It reaches Storage through require("Storage"), which this lends it for the call.
+ * those files. It takes Storage as a port; this gives it one over those files.
  */
 export function watchList(builtIns: Plan[], uploads: Upload[]): string[] {
   const files: [string, string][] = [[PLANS, JSON.stringify(builtIns)], ...uploads.map((u): [string, string] => [uploadFileName(u.id), u.text])];
-  const g = globalThis as { require?: unknown };
-  const had = Object.prototype.hasOwnProperty.call(g, "require");
-  const before = g.require;
-  const st = storageOver(files);
-  g.require = (m: string) => {
-    if (m !== "Storage") throw new Error(`Module "${m}" not found`);
-    return st;
-  };
-  try {
-    return workouts().map((e) => e.name);
-  } finally {
-    if (had) g.require = before;
-    else delete g.require;
-  }
+  // the watch's own listing, over a Storage port that holds just these files
+  return workouts(storageOver(files) as unknown as Parameters<typeof workouts>[0]).map((e) => e.name);
 }
 
 /** where a workout is in the app's list: its row and the list's rows (the History row after the workouts) */

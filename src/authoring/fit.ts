@@ -14,7 +14,7 @@
 import { Decoder, Encoder, Profile, Stream } from "@garmin/fitsdk";
 import type { Mesg } from "@garmin/fitsdk";
 import type { End, Node, Plan, Repeat, Step, StepKind } from "../engine/plan";
-import { isRepeat } from "../engine/plan";
+import { isRepeat } from "./nodes";
 import * as L from "../engine/workout/limits";
 import { parseWorkout } from "../engine/workout/validate";
 import { refBand, goalError, type Goal } from "../engine/workout/pace";

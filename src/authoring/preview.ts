@@ -4,7 +4,7 @@
 // the watch's limits (limits.ts). For the page's live preview and the CLI. Pure: no Node or DOM.
 
 import type { Node, Plan } from "../engine/plan";
-import { isRepeat } from "../engine/plan";
+import { isRepeat } from "./nodes";
 import * as L from "../engine/workout/limits";
 import { goalError, paceClamped, resolvePlan, type Goal } from "../engine/workout/pace";
 import { DEFAULT_EST_S_PER_KM, planTotals, type Totals } from "../engine/workout/totals";

@@ -4,7 +4,7 @@
 // an until), pace, HR, cadence, label. Pure: no Node or DOM.
 
 import type { End, Node, Plan, Step, StepKind } from "../engine/plan";
-import { isRepeat } from "../engine/plan";
+import { isRepeat } from "./nodes";
 import { DEFAULT_BAND_S, MAX_BAND_S, MIN_BAND_S } from "../engine/workout/limits";
 import { fmtClock, fmtDist, fmtDur, fmtRace, fmtSigned, plain } from "./units";
 

@@ -2,50 +2,10 @@
 // the time, but timers keep their real spacing, so the 1 Hz tick is the reference: each tick
 // advances session time by the wall-clock gap since the previous tick when that gap is
 // plausible, and by the nominal tick period when it is not (a jump, or time going backwards).
-// Other events are placed after the last tick by their wall time.
+// Other events are placed after the last tick by their wall time, and never before the last
+// event. Session.tick() and Session.at() apply these rules (one object with fewer functions on
+// the watch); the constants live here.
 
 export const TICK_MS = 1000;
 /** a gap between ticks longer than this is a clock jump, not a stall */
-const MAX_TICK_GAP_MS = 5000;
-
-export class MonoClock {
-  /** session ms at the last tick */
-  tickMono: number;
-  /** wall ms at the last tick */
-  tickWall: number;
-  /** last value handed out, so session time never goes backwards */
-  last: number;
-  /** number of clock jumps detected */
-  jumps: number;
-
-  constructor(wallMs: number) {
-    this.tickMono = 0;
-    this.tickWall = wallMs;
-    this.last = 0;
-    this.jumps = 0;
-  }
-
-  /** a tick at wall time wallMs; returns session ms */
-  tick(wallMs: number): number {
-    let dt = wallMs - this.tickWall;
-    if (!(dt >= 0 && dt <= MAX_TICK_GAP_MS)) {
-      dt = TICK_MS;
-      this.jumps++;
-    }
-    this.tickWall = wallMs;
-    return (this.tickMono = this.notBefore(this.tickMono + dt));
-  }
-
-  /** any other event at wall time wallMs; returns session ms */
-  at(wallMs: number): number {
-    const dt = wallMs - this.tickWall;
-    // an implausible gap means the wall clock jumped since the tick: hold time still until
-    // the next tick re-anchors it
-    return this.notBefore(dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.last);
-  }
-
-  /** t, or the last value handed out if that is later; remembered as the last */
-  notBefore(t: number): number {
-    return (this.last = t < this.last ? this.last : t);
-  }
-}
+export const MAX_TICK_GAP_MS = 5000;

@@ -29,13 +29,6 @@ export const GPS_JUMP = 3;
 // after the number constants above: the bundler inlines those only until the first other one
 const RAD = Math.PI / 180;
 
-/** metres between two positions (equirectangular: exact enough below a few km) */
-export function distM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const x = (lon2 - lon1) * RAD * Math.cos(((lat1 + lat2) / 2) * RAD);
-  const y = (lat2 - lat1) * RAD;
-  return Math.sqrt(x * x + y * y) * EARTH_M;
-}
-
 export class GpsTrack {
   lat: number;
   lon: number;
@@ -46,6 +39,8 @@ export class GpsTrack {
   segT0: number;
   /** smoothed speed m/s (0 when unknown) */
   mps: number;
+  /** smoothed pace in s/km from mps, 0 when not moving */
+  pace: number;
   /** smoothed interval between fixes, ms */
   gapMs: number;
   /** consecutive jumps */
@@ -57,7 +52,7 @@ export class GpsTrack {
     this.tMs = -1;
     this.segM = 0;
     this.segT0 = 0;
-    this.mps = 0;
+    this.mps = this.pace = 0;
     this.gapMs = 1000;
     this.jumps = 0;
   }
@@ -73,7 +68,10 @@ export class GpsTrack {
     let d = 0;
     if (!anchor) {
       if (dt <= 0) return GPS_POOR;
-      d = distM(this.lat, this.lon, f.lat, f.lon);
+      // metres between the two positions (equirectangular: exact enough below a few km)
+      const x = (f.lon - this.lon) * RAD * Math.cos(((this.lat + f.lat) / 2) * RAD);
+      const y = (f.lat - this.lat) * RAD;
+      d = Math.sqrt(x * x + y * y) * EARTH_M;
       // a jump: implausible distance for the time since the last good fix. After several in a
       // row the old anchor is the stale one, so restart from here.
       if (d > MAX_SPEED_MPS * (dt / 1000) + 5) {
@@ -85,6 +83,7 @@ export class GpsTrack {
     let v = isFinite(f.speed) && f.speed >= 0 ? f.speed / 3.6 : anchor ? 0 : (d * 1000) / dt;
     if (v > MAX_SPEED_MPS) v = MAX_SPEED_MPS;
     this.mps = anchor ? v : this.mps + ALPHA * (v - this.mps);
+    this.pace = this.mps >= MIN_MOVE_MPS ? 1000 / this.mps : 0;
     if (!anchor) {
       if (dt < 3 * this.gapMs) this.gapMs += 0.2 * (dt - this.gapMs);
       if (this.mps >= MIN_MOVE_MPS || v >= MIN_MOVE_MPS) {
@@ -97,10 +96,5 @@ export class GpsTrack {
     this.lon = f.lon;
     this.tMs = tMs;
     return GPS_OK;
-  }
-
-  /** smoothed pace in s/km, 0 when not moving */
-  paceSPerKm(): number {
-    return this.mps >= MIN_MOVE_MPS ? 1000 / this.mps : 0;
   }
 }

@@ -60,7 +60,3 @@ export interface Plan {
   note?: string;
   steps: Node[];
 }
-
-export function isRepeat(n: Node): n is Repeat {
-  return (n as Repeat).repeat !== undefined;
-}

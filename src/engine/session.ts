@@ -1,17 +1,20 @@
 // The session state machine: timestamped watch events in, buzzes and log lines out through
-// ports, and fields the screen reads. Deterministic: all time comes in the calls.
+// ports, and fields the screen reads. Deterministic: all time comes in the calls. It also keeps
+// the session's time (the rules of clock.ts) and owns the wrist's buzz queue (haptics.ts): one
+// object with few methods, because every function the watch holds during a run costs it RAM.
 import type { Plan, Step } from "./plan";
 import { Cursor } from "./workout/cursor";
-import { MonoClock } from "./clock";
+import { TICK_MS, MAX_TICK_GAP_MS } from "./clock";
 import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
-import { Haptics, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
-import { LogOut } from "./logout";
+import { pattern, GAP_MS, ALERT_GAP_MS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
+import { LogWriter } from "./log/encode";
 import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
+import type { StepWhy } from "./log/records";
 import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
 export { RUN, PAUSED, DONE } from "./rules";
-/** the step flags the screen shows (paceState() is one of the first two or 0) */
+/** the step flags the screen shows (paceOut is one of the first two or 0) */
 export { STEP_PACE_FAST as F_FAST, STEP_PACE_SLOW as F_SLOW, STEP_CAD_DROP as F_CAD } from "./log/records";
 
 export interface Ports {
@@ -19,7 +22,7 @@ export interface Ports {
   buzz(id: number, delayMs: number): void;
   /** append one log line (it ends with "\n") */
   write(line: string): void;
-  /** CRC-32 of an ASCII string (E.CRC32 on the watch) */
+  /** CRC-32 of an ASCII string (E.CRC32 on the watch): called as a plain function */
   crc(s: string): number;
 }
 
@@ -29,7 +32,7 @@ export interface DropPort {
   update(tMs: number, spm: number, conf: number, kind: string, minCad: number | undefined): number;
 }
 
-export type Why = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
+export type Why = StepWhy;
 export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
 
 export interface LastRep {
@@ -39,14 +42,24 @@ export interface LastRep {
 }
 
 export class Session {
-  clock: MonoClock;
+  /** session ms at the last tick, and the wall ms it came at (clock.ts) */
+  tickMono: number;
+  tickWall: number;
   cur: Cursor;
   gps: GpsTrack;
-  hap: Haptics;
-  log: LogOut;
+  /** where buzzes go */
+  out: Ports;
+  /** the buzz queue (haptics.ts): session ms until which the wrist is busy (pattern + gap), the last alert */
+  busyUntil: number;
+  lastAlert: number;
+  /** session ms of the next expected boundary (Infinity when unknown) */
+  boundaryAt!: number;
+  log: LogWriter;
+  /** false once flash runs low: no more track points (nothing else changes, so seqs stay unbroken) */
+  track: boolean;
   drop: DropPort | null;
   mode: number;
-  /** session ms of the last event */
+  /** session ms of the last event: no later event is placed before it */
   t: number;
   /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
@@ -69,8 +82,11 @@ export class Session {
   countdown!: number;
   holdSince!: number;
   paceOutSince!: number;
+  /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
   paceOut!: number;
   paceAlertAt!: number;
+  /** the pattern that marks entering the step after this one */
+  np!: number;
   // latest readings
   bpm: number;
   hrT: number;
@@ -88,11 +104,14 @@ export class Session {
    * and the index of the first unfinished step: no header is written, the cursor skips ahead.
    */
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
-    this.clock = new MonoClock(wallMs);
+    this.tickMono = 0;
+    this.tickWall = wallMs;
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
-    this.hap = new Haptics(ports.buzz);
-    this.log = new LogOut(ports, lastSeq);
+    this.out = ports;
+    this.busyUntil = this.lastAlert = -1e9;
+    this.log = new LogWriter(ports.crc, lastSeq, 0, ports);
+    this.track = true;
     this.drop = null;
     this.mode = RUN;
     this.t = this.bpm = this.spm = this.cadConf = this.totDist = 0;
@@ -101,9 +120,9 @@ export class Session {
     if (lastSeq) {
       // a torn last line must not swallow the next record
       ports.write("\n");
-      while (this.cur.idx < fromIdx && this.cur.next()) {}
-      this.log.event(0, "resume", fromIdx);
-    } else this.log.header(wallMs, plan, version, goal);
+      if (fromIdx > 0) this.cur.next(fromIdx);
+      this.log.rec({ k: "F", tMs: 0, what: "resume", value: fromIdx });
+    } else this.log.rec({ k: "H", startMs: wallMs, plan: plan.name, planHash: ports.crc(JSON.stringify(plan)), version: version, goal: goal });
     this.begin(0);
     if (!this.step) this.mode = DONE;
   }
@@ -112,21 +131,40 @@ export class Session {
 
   /** flash is running low: no more track points (the step summaries go on), and the log says when */
   storageLow(): void {
-    if (!this.log.track) return;
-    this.log.track = false;
-    this.log.event(this.t, "storageLow", 0);
+    if (!this.track) return;
+    this.track = false;
+    this.log.rec({ k: "F", tMs: this.t, what: "storageLow", value: 0 });
   }
 
-  /** the 1 Hz tick: the session's clock */
+  /**
+   * The 1 Hz tick: the session's clock (clock.ts). It advances session time by the wall-clock
+   * gap since the last tick when that gap is plausible, else by one nominal tick (a clock jump,
+   * logged); never to before the last event.
+   */
   tick(wallMs: number): void {
-    const jumps = this.clock.jumps;
-    const t = this.clock.tick(wallMs);
-    if (this.clock.jumps !== jumps) this.log.event(t, "clockJump", 0);
-    this.advance(t);
+    let dt = wallMs - this.tickWall;
+    const jump = !(dt >= 0 && dt <= MAX_TICK_GAP_MS);
+    if (jump) dt = TICK_MS;
+    this.tickWall = wallMs;
+    const t = this.tickMono + dt;
+    this.tickMono = t < this.t ? this.t : t;
+    if (jump) this.log.rec({ k: "F", tMs: this.tickMono, what: "clockJump", value: 0 });
+    this.advance(this.tickMono);
+  }
+
+  /**
+   * Session ms of any other event at wall time wallMs: after the last tick by the wall gap, never
+   * before the last event. An implausible gap means the wall clock jumped since the tick: time
+   * holds still until the next tick re-anchors it.
+   */
+  at(wallMs: number): number {
+    const dt = wallMs - this.tickWall;
+    const t = dt >= 0 && dt <= MAX_TICK_GAP_MS ? this.tickMono + dt : this.t;
+    return t < this.t ? this.t : t;
   }
 
   gpsFix(wallMs: number, f: GpsFix): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE) return;
     if (this.gps.add(t, f) === GPS_OK) this.gpsN++;
     else this.gpsBad++;
@@ -146,14 +184,14 @@ export class Session {
       } else this.sDist += seg;
       if (t - this.trackT >= TRACK_MS) {
         this.trackT = t;
-        this.log.point(t, f.lat, f.lon);
+        if (this.track) this.log.add(t / 1000, f.lat, f.lon);
       }
     }
     this.advance(t);
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE) return;
     if (conf >= HR_CONF && bpm >= 30 && bpm <= 240) {
       this.bpm = bpm;
@@ -167,7 +205,7 @@ export class Session {
 
   /** a cadence estimate (steps/min, confidence 0..1) */
   cadence(wallMs: number, spm: number, conf: number): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     if (this.mode === DONE || !isFinite(spm)) return;
     this.spm = spm;
     this.cadConf = conf;
@@ -177,15 +215,15 @@ export class Session {
       const step = this.step!;
       if (this.drop && this.drop.update(this.active(t), spm, conf, step.kind, step.minCad) && !(this.flags & STEP_CAD_DROP)) {
         this.flags |= STEP_CAD_DROP;
-        this.log.event(t, "cadDrop", spm);
-        this.hap.request(H_CAD, t, 0);
+        this.log.rec({ k: "F", tMs: t, what: "cadDrop", value: spm });
+        this.request(H_CAD, t, 0);
       }
     }
     this.advance(t);
   }
 
   command(wallMs: number, cmd: Cmd): void {
-    const t = this.clock.at(wallMs);
+    const t = this.at(wallMs);
     const paused = this.mode === PAUSED;
     if (this.mode === DONE) return;
     if (cmd === "pause") {
@@ -193,28 +231,29 @@ export class Session {
         this.mode = PAUSED;
         this.pauseAt = t;
         this.flags |= STEP_PAUSED;
-        this.log.event(t, "pause", 0);
+        this.log.rec({ k: "F", tMs: t, what: "pause", value: 0 });
       }
     } else if (cmd === "extend") {
-      if (this.isEasy(this.step!)) {
+      const k = this.step!.kind;
+      if (k === "recovery" || k === "rest") {
         this.extraS += 30;
         this.flags |= STEP_EXTENDED;
         this.buzzed = false;
         this.countdown = 3;
-        this.log.event(t, "extend", this.extraS);
+        this.log.rec({ k: "F", tMs: t, what: "extend", value: this.extraS });
       }
     } else {
       // resume, skip, lap and end: a pause ends first (logged unless the session ends)
       if (paused) {
         this.mode = RUN;
         this.sPaused += t - this.pauseAt;
-        if (cmd !== "end") this.log.event(t, "resume", 0);
+        if (cmd !== "end") this.log.rec({ k: "F", tMs: t, what: "resume", value: 0 });
       }
       if (cmd !== "resume") {
         if (cmd !== "end") {
           // the rules run once resumed, as after a resume of its own, before the step is skipped
           if (paused) this.advance(t);
-          this.log.event(t, cmd, 0);
+          this.log.rec({ k: "F", tMs: t, what: cmd, value: 0 });
         }
         this.finish(t, cmd);
       }
@@ -262,22 +301,7 @@ export class Session {
     return Math.max(0, r);
   }
 
-  /** "m", "s", "bpm", or "+s" (counting up, lap steps); "" after the end */
-  remainUnit(): string {
-    this.remain();
-    return this.unit;
-  }
-
-  /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
-  paceState(): number {
-    return this.paceOut;
-  }
-
   // ---- internals -------------------------------------------------------------------------
-
-  isEasy(s: Step): boolean {
-    return s.kind === "recovery" || s.kind === "rest";
-  }
 
   /** starts the cursor's current step at session time t */
   begin(t: number): void {
@@ -290,14 +314,10 @@ export class Session {
     this.holdSince = -1;
     this.paceAlertAt = -1e9;
     if (this.drop) this.drop.reset();
-    this.hap.boundaryAt = Infinity;
-  }
-
-  /** the pattern that marks entering the step after this one */
-  nextPattern(): number {
-    const n = this.cur.peek();
-    if (!n) return H_END;
-    return n.kind === "work" ? H_REP : this.isEasy(n) ? H_RECOVERY : H_STEP;
+    this.boundaryAt = Infinity;
+    // the pattern that marks entering the step after this one
+    const n = this.cur.nextLeaf;
+    this.np = !n ? H_END : n.kind === "work" ? H_REP : n.kind === "recovery" || n.kind === "rest" ? H_RECOVERY : H_STEP;
   }
 
   /** ends the current step at session time tEnd (may be before now: interpolated) */
@@ -305,21 +325,26 @@ export class Session {
     const s = this.step;
     // a skip's resume may already have ended the session (its advance can end an HR step)
     if (!s) return;
-    if (!this.buzzed) this.hap.request(this.nextPattern(), this.t > tEnd ? this.t : tEnd, 0);
+    if (!this.buzzed) this.request(this.np, this.t > tEnd ? this.t : tEnd, 0);
     const durMs = this.active(tEnd);
+    const d = this.sDist;
     const q =
       (!this.gpsN ? Q_NO_GPS : this.gpsBad * 4 > this.gpsN ? Q_GPS_POOR : 0) |
       (!this.hrN ? Q_NO_HR : this.hrLow * 3 > this.hrN + this.hrLow ? Q_HR_LOW_CONF : 0);
-    const avgHr = avg(this.hrSum, this.hrN);
+    // rounded means, 0 of nothing
+    const avgHr = this.hrN ? Math.round(this.hrSum / this.hrN) : 0;
     const work = s.kind === "work";
-    this.log.step(this.cur.idx, s.kind, work ? this.cur.rep : 0, this.sStart, durMs, this.sDist,
-      avgHr, this.hrMax, avg(this.cadSum, this.cadN), why, this.flags, q);
-    if (work) this.last = { distM: this.sDist, durMs: durMs, bpm: avgHr };
+    // the points of this step are on flash before its summary
+    this.log.flush();
+    this.log.rec({ k: "S", idx: this.cur.idx, kind: s.kind, rep: work ? this.cur.rep : 0, startMs: this.sStart, durMs: durMs, distM: d,
+      avgPaceSPerKm: d >= 10 ? durMs / d : 0, avgHr: avgHr, maxHr: this.hrMax, avgCad: this.cadN ? Math.round(this.cadSum / this.cadN) : 0,
+      why: why, flags: this.flags, quality: q });
+    if (work) this.last = { distM: d, durMs: durMs, bpm: avgHr };
     const ended = why === "end";
     if (ended || !this.cur.next()) {
       this.step = null;
       this.mode = DONE;
-      this.log.end(tEnd, this.totDist, ended ? "ended" : "done");
+      this.log.rec({ k: "E", durMs: tEnd, distM: this.totDist, why: ended ? "ended" : "done" });
       return;
     }
     this.begin(tEnd);
@@ -352,26 +377,23 @@ export class Session {
     }
     const byDist = e.dist !== undefined;
     if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
-    this.hap.boundaryAt = t + left;
+    this.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
-    const nextRep = this.cur.peek();
+    const nextRep = this.cur.nextLeaf;
     if (!byDist && nextRep && nextRep.kind === "work") {
       while (this.countdown > 0 && left - this.countdown * 1000 <= 1000) {
         const d = left - this.countdown * 1000;
-        if (d >= 0) this.hap.request(H_COUNT, t, d);
+        if (d >= 0) this.request(H_COUNT, t, d);
         this.countdown--;
       }
     }
     const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
-      this.buzzed = this.hap.request(this.nextPattern(), t, left);
+      this.buzzed = this.request(this.np, t, left);
     }
-    this.checkPace(t, s, act);
-  }
-
-  checkPace(t: number, s: Step, act: number): void {
+    // pace against the step's band
     const band = s.pace as [number, number] | undefined;
-    const p = this.gps.paceSPerKm();
+    const p = this.gps.pace;
     if (!band || !p || act < GRACE_MS) {
       this.paceOut = 0;
       return;
@@ -384,16 +406,35 @@ export class Session {
     }
     if (out && t - this.paceOutSince >= PACE_HOLD_MS && t - this.paceAlertAt >= PACE_REPEAT_MS) {
       const fast = out === STEP_PACE_FAST;
-      if (this.hap.request(fast ? H_FAST : H_SLOW, t, 0)) {
+      if (this.request(fast ? H_FAST : H_SLOW, t, 0)) {
         this.paceAlertAt = t;
         this.flags |= out;
-        this.log.event(t, fast ? "paceFast" : "paceSlow", Math.round(p));
+        this.log.rec({ k: "F", tMs: t, what: fast ? "paceFast" : "paceSlow", value: Math.round(p) });
       }
     }
   }
-}
 
-/** a rounded mean, 0 of nothing */
-function avg(sum: number, n: number): number {
-  return n ? Math.round(sum / n) : 0;
+  /**
+   * Asks for buzz pattern id at session time tMs, to start delayMs from now; returns whether it
+   * was issued (haptics.ts: a boundary waits at most for a pattern already playing; a countdown
+   * tick or an alert never overlaps one; an alert also keeps ALERT_GAP_MS from the last and never
+   * starts when a boundary is due within its length).
+   */
+  request(id: number, tMs: number, delayMs: number): boolean {
+    // 3 boundary, 2 countdown, 1 alert
+    const prio = id === H_COUNT ? 2 : id >= H_CAD ? 1 : 3;
+    const startAt = tMs + delayMs;
+    const p = pattern(id);
+    let len = GAP_MS;
+    for (let i = 0; i < p.length; i++) len += p[i];
+    if (prio < 3 && startAt < this.busyUntil) return false;
+    if (prio === 1) {
+      if (tMs - this.lastAlert < ALERT_GAP_MS || startAt + len > this.boundaryAt) return false;
+      this.lastAlert = tMs;
+    }
+    const at = startAt < this.busyUntil ? this.busyUntil : startAt;
+    this.busyUntil = at + len;
+    this.out.buzz(id, at - tMs);
+    return true;
+  }
 }

@@ -226,12 +226,12 @@ export function viewOf(text: string, plans: Plan[] = TEMPLATES): SessionView {
   }
   const splits: Split[] = [];
   if (activity) {
-    const cur = plan ? new Cursor(plan) : undefined;
     activity.laps.forEach((l, k) => {
       let step: Step | null = null;
-      if (cur) {
-        cur.go(l.stepIdx);
-        step = cur.step;
+      if (plan) {
+        // a cursor walks forward only: a fresh one to each lap's step
+        const cur = new Cursor(plan);
+        step = l.stepIdx > 0 ? cur.next(l.stepIdx) : cur.step;
       }
       const band = step && Array.isArray(step.pace) ? (step.pace as [number, number]) : undefined;
       const timerS = l.timerMs / 1000;

@@ -27,6 +27,7 @@ interface SetUIOptions {
   back?: () => void;
   remove?: () => void;
 }
+interface AppRect { x: number; y: number; w: number; h: number; x2: number; y2: number }
 interface BangleApi {
   on(ev: "GPS", cb: (f: GPSFix) => void): void;
   on(ev: "HRM", cb: (h: HRMData) => void): void;
@@ -47,7 +48,7 @@ interface BangleApi {
   loadWidgets(): void;
   drawWidgets(): void;
   getStepCount(): number;
-  appRect: { x: number; y: number; w: number; h: number; x2: number; y2: number };
+  appRect: AppRect;
 }
 declare var Bangle: BangleApi;
 
@@ -72,14 +73,15 @@ interface Graphics {
   theme: { fg: number; bg: number; fg2: number; bg2: number; fgH: number; bgH: number; dark: boolean };
 }
 declare var g: Graphics;
-declare var E: EspruinoE & {
+interface EApi extends EspruinoE {
   on(ev: "kill", cb: () => void): void;
   removeListener(ev: string, cb: (...a: any[]) => void): void;
   showMenu(menu?: object): unknown;
   showMessage(msg: string, title?: string): void;
   showPrompt(msg: string, o?: object): Promise<unknown>;
   getBattery(): number;
-};
+}
+declare var E: EApi;
 declare function setWatch(cb: (e: { state: boolean; time: number; lastTime: number }) => void, pin: unknown, o?: object): number;
 declare function clearWatch(id?: number): void;
 declare function setInterval(cb: () => void, ms: number): number;

@@ -1,308 +1,322 @@
-// The app's screens and flow: workout list -> pre-start -> run -> summary -> RPE -> list,
-// the resume-or-save prompt after a crash, and the history. One exit path (cleanup) for every
-// way out: E.on('kill') (load, long-press) and setUI's remove when something else takes the UI.
+// The resident shell (speedseq.app.js): the exit path, the sensors, the running session, and the
+// loading of every other screen from a Storage file of its own when it is shown (show()): the
+// list, pre-start, history, summary and RPE, the recover prompt and the paused actions are each a
+// function expression (built from src/watch/<screen>.ts), evaluated, called with this App and an
+// argument, and dropped when the next screen replaces it, so none of their code holds RAM during
+// a run. What stays is one object with few functions (each costs the watch ~6 JsVars while it
+// exists): it is also the session's ports (buzz, write, crc) and the run screen's view.
+//
+// One exit path (remove) for every way out: E.on('kill') (load, long-press) and setUI's remove when
+// something else takes the UI. The sensors and options: GPS and HRM are requested with the app
+// id; only while a session runs (on(1)) the accelerometer is held at 12.5 Hz, the HRM in sport
+// mode, the long-press exit raised to 6 s and, with Run lock Off, the lock kept off; off() undoes
+// all of it.
+//
+// A running session (go()): the engine fed by the sensors and a 1 s tick, its buzzes played, its
+// log lines appended to a StorageFile, the run screen redrawn, and the buttons. Lock policy
+// (README "On the wrist"): BTN1 pauses and resumes (on a lap-ended step it is the lap); a tap while
+// paused shows the actions (resume, next step, +30 s, end); ending needs a confirmation. While
+// locked the first press only unlocks. Even after a long press the log is on flash and
+// relaunching resumes.
 import type { Plan } from "../engine/plan";
-import { resolvePlan } from "../engine/workout/pace";
-import { planTotals } from "../engine/workout/totals";
+import { Session, DONE, PAUSED } from "../engine/session";
+import type { Cmd, Ports } from "../engine/session";
+import { CadenceEstimator } from "../engine/cadence/estimator";
+import { DropDetector } from "../engine/cadence/drop";
+import { pattern } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
-import { LogOut } from "../engine/logout";
-import { Run } from "./run";
-import { drawLines, BLACK, GREEN, RED } from "./screens";
-import { Sensors } from "./sensors";
-import { scanLog, SPLIT_N } from "./scan";
-import { workouts } from "./workouts";
-import type { Scan } from "./scan";
-import { storage, loadSettings, loadHistory, addHistory, logNumbers, logName } from "./store";
-import type { Settings } from "./store";
+import { drawRun } from "./screens";
+import type { View } from "./screens";
+import { APP_ID, LOG, VERSION } from "./store";
+import type { Settings, StorageApi, SFile } from "./store";
 
-/** flash a session may use per hour (the log's budget) plus one StorageFile chunk */
-const LOG_BYTES_PER_H = 30000;
-const SF_CHUNK = 40960;
-/** what a write that failed for want of flash did, and did not, lose */
-const FULL = "Storage full: this was not saved. Everything saved before is kept.";
-/** hours of GPS on a full battery */
-const GPS_HOURS = 6.5;
+/** the long-press exit during a session */
+const HOLD_MS = 6000;
+/** below this much free flash the track stops (splits continue) */
+const LOW_BYTES = 100000;
 
-export class App {
-  set: Settings;
-  sensors: Sensors;
-  run: Run | null;
+/** the watch's objects, passed in by main.ts (the only file that names them) */
+export interface W {
+  B: BangleApi;
+  E: EApi;
+  g: Graphics;
+  S: StorageApi;
+}
+
+export class App implements Ports, View {
+  w: W;
+  /** the settings, read by the list at launch */
+  set!: Settings;
   /** true while the app swaps its own screens: the old screen's remove is not an exit */
   swapping: boolean;
+  /** a screen's redraw interval (pre-start), cleared when the screen is replaced */
   timer: number;
-  kill: () => void;
+  /** the run screen is the one shown (its 1 s redraw must not draw over another) */
+  live: boolean;
+  /**
+   * Every way out: E.on('kill') (load, long-press) and setUI's remove when something else takes
+   * the UI (not when the app swaps its own screens): sensors, timers, options and listeners back;
+   * the log stays on flash.
+   */
   remove: () => void;
+  /** latest readings, for the pre-start screen (no fix is kept during a run) */
+  fix: GPSFix | null;
+  bpm: number;
+  conf: number;
+  /** GPS and HRM are on (our listeners are added once) */
+  up: boolean;
+  /** options as they were before the session's, restored by off() */
+  saved: LockOptions | null;
+  /** our sensor listeners by Bangle event name; during a run each hands its reading to the session */
+  ls: { [ev: string]: (d: any) => void };
+  // the running session (null outside one), its log's number and file, the cadence estimator,
+  // the 1 s tick (0 once the session has stopped)
+  s: Session | null;
+  n!: number;
+  file!: SFile | null;
+  cad!: CadenceEstimator | null;
+  ticker: number;
+  crc: (s: string) => number;
+  // the run screen's view (screens.ts)
+  g: Graphics;
+  r!: AppRect;
+  mi!: number;
+  low!: boolean;
+  full!: boolean;
+  // the motor: pending timeouts (hush() clears them), and silenced
+  bz!: number[];
+  quiet!: boolean;
 
-  constructor() {
-    this.set = loadSettings();
-    this.sensors = new Sensors();
-    this.run = null;
-    this.swapping = false;
-    this.timer = 0;
-    this.kill = () => { this.cleanup(); };
-    this.remove = () => { if (!this.swapping) this.cleanup(); };
-  }
-
-  start(): void {
-    Bangle.loadWidgets();
-    Bangle.drawWidgets();
-    E.on("kill", this.kill);
-    const ns = logNumbers();
-    const n = ns.length ? ns[ns.length - 1] : -1;
-    const sc = n >= 0 ? scanLog(n) : null;
-    if (sc && !sc.ended && sc.lastSeq) this.recover(sc);
-    else if (sc && sc.ended && !this.inHistory(n)) this.summary(sc);
-    else this.list();
-  }
-
-  /** every way out: sensors, timers, options and listeners back; the log stays on flash */
-  cleanup(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = 0;
-    if (this.run) {
-      if (this.run.timer) this.run.stop();
-      this.run.buzzer.stop();
-      this.run = null;
-    }
-    this.sensors.off();
-    E.removeListener("kill", this.kill);
+  constructor(w: W) {
+    const me = this;
+    this.w = w;
+    this.g = w.g;
+    this.crc = w.E.CRC32;
+    this.s = this.fix = this.saved = null;
+    this.swapping = this.up = this.live = false;
+    this.timer = this.ticker = this.bpm = this.conf = 0;
+    this.ls = {
+      // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
+      GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
+      accel: (a: AccelData) => { const s = this.s, c = this.cad!; if (s && c.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), c.spm, c.conf); this.after(); } },
+      step: (n: number) => { if (this.s) this.cad!.steps(n, Date.now()); },
+    };
+    this.remove = function () {
+      if (me.swapping) return;
+      if (me.timer) clearInterval(me.timer);
+      me.timer = 0;
+      if (me.s) {
+        if (me.ticker) me.stop();
+        me.hush();
+        me.s = null;
+      }
+      me.off();
+      w.E.removeListener("kill", me.remove);
+    };
+    w.E.on("kill", this.remove);
+    // the list reads the settings, and decides at launch whether to offer a resume or a summary instead
+    this.show("list", 1);
   }
 
   /** runs fn (which replaces the UI) without treating the old screen's remove as an exit */
   swap(fn: () => void): void {
+    const was = this.swapping;
     this.swapping = true;
+    this.live = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = 0;
     try {
       fn();
     } finally {
-      this.swapping = false;
+      this.swapping = was;
     }
   }
 
-  /** a menu's header: title, optional back, and our remove so leaving by another app cleans up */
-  head(title: string, back?: () => void): any {
-    return { "": { title: title, back: back, remove: this.remove } };
-  }
-
-  /** shows a menu in place of the current screen */
-  menu(m: any): void {
-    this.swap(() => { E.showMenu(m); });
-  }
-
-  /** appends records to log sc.n after what it already holds */
-  logOut(sc: Scan): LogOut {
-    const f = storage().open(logName(sc.n), "a");
-    // a torn last line must not swallow the first new record
-    f.write("\n");
-    return new LogOut({ write: (l) => { f.write(l); }, crc: E.CRC32 }, sc.lastSeq);
-  }
-
-  inHistory(n: number): boolean {
-    const h = loadHistory();
-    for (let i = 0; i < h.length; i++) if (h[i][6] === n) return true;
-    return false;
-  }
-
-  /** the plan called name, resolved against the goal; null if it is gone or cannot be read */
-  plan(name: string): Plan | null {
-    const ws = workouts();
-    for (let i = 0; i < ws.length; i++) {
-      const p = ws[i].plan;
-      if (ws[i].name === name && p) return resolvePlan(p, { distM: this.set.race, timeS: this.set.time });
-    }
-    return null;
-  }
-
-  list(): void {
-    const ws = workouts();
-    // the last used first
-    const h = loadHistory();
-    for (let i = 1; h.length && i < ws.length; i++) if (ws[i].name === h[0][5]) ws.unshift(ws.splice(i, 1)[0]);
-    const menu = this.head("SpeedSeq", () => { load(); });
-    ws.forEach((w) => {
-      // an unreadable file by its name without "speedseq.", to fit a row: "! wab12cd.json"
-      menu[w.plan ? w.name : ("! " + w.name.substr(9)).substr(0, 14)] = () => { if (w.plan) this.prestart(w.name); else this.unreadable(w.name); };
-    });
-    menu["History"] = () => { this.history(); };
-    this.menu(menu);
-  }
-
-  /** a message with one OK button, then `then` */
-  say(title: string, msg: string, then: () => void): void {
-    this.swap(() => {
-      E.showPrompt(msg, { title: title, buttons: { "OK": 1 } }).then(then);
-    });
-  }
-
-  /** a workout file or plan the watch cannot run: say so, leave the file as it is */
-  unreadable(name: string): void {
-    this.say("Workout", name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", () => { this.list(); });
-  }
-
-
-  prestart(name: string): void {
-    let plan: Plan | null = null;
-    let tot = { distM: 0, estS: 0 };
-    try {
-      plan = this.plan(name);
-      if (plan) tot = planTotals(plan);
-    } catch (e) {
-      // a file with a plan's shape but a broken step (written by hand, not by the page)
-      return this.unreadable(name);
-    }
-    if (!plan) return this.list();
-    const dist = tot.distM > 0;
-    const estS = tot.estS;
-    const needB = (estS / 3600) * LOG_BYTES_PER_H + SF_CHUNK;
-    // the kill handler, once: the firmware's number editor (the RPE row) runs its menu's remove,
-    // which took it off, and a session started after that would not be cleaned up on exit
-    E.removeListener("kill", this.kill);
-    E.on("kill", this.kill);
-    this.sensors.on();
-    const ok = (): boolean => {
-      const f = this.sensors.fix;
-      return !dist || (!!f && f.fix > 0);
-    };
-    const draw = () => {
-      const f = this.sensors.fix;
-      const fix = !!f && f.fix > 0;
-      const hr = this.sensors.conf >= 50;
-      const bat = E.getBattery();
-      const free = storage().getFree();
-      // the note on two lines of the small font, broken at spaces
-      const note = g.setFont("6x8", 1).wrapString(plan.note || "", Bangle.appRect.w - 4);
-      drawLines([
-        plan.name, 2, BLACK,
-        note[0] || "", 1, BLACK,
-        note[1] || "", 1, BLACK,
-        fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
-        (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
-        hr ? "HR " + this.sensors.bpm : "HR ...", 2, hr ? GREEN : RED,
-        "Bat " + bat + "% plan " + fmtTime(estS), 1, (bat / 100) * GPS_HOURS * 3600 < estS ? RED : BLACK,
-        "Flash " + Math.floor(free / 1024) + "K free, need " + Math.ceil(needB / 1024) + "K", 1, free < needB ? RED : BLACK,
-        ok() ? "BTN: start" : "Wait for GPS", 2, BLACK,
-        !dist && !fix ? "No GPS needed: time only" : "", 1, BLACK,
-      ]);
-    };
-    const start = () => {
-      const ns = logNumbers();
-      if (ok()) this.go(plan, ns.length ? ns[ns.length - 1] + 1 : 0, 0, 0);
-    };
-    this.swap(() => {
-      Bangle.setUI({
-        mode: "custom",
-        // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
-        btn: function () { start(); },
-        back: () => { this.sensors.off(); this.list(); },
-        remove: this.remove,
-      });
-    });
-    draw();
-    this.timer = setInterval(draw, 1000);
-  }
-
-  /** starts (or continues) a session on log n */
-  go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
-    const run = (this.run = new Run(plan, this.set, this.sensors, n, this.set.race + "m " + fmtTime(this.set.time), lastSeq, fromIdx));
-    run.onDone = () => {
-      this.run = null;
-      // let the end pattern play out
-      setTimeout(() => { run.buzzer.stop(); }, 4000);
-      this.summary(scanLog(n));
-    };
-    run.onMenu = () => { this.actions(); };
-    this.swap(() => { run.ui(this.remove); });
-  }
-
-  /** the paused session's actions */
-  actions(): void {
-    const run = this.run;
-    if (!run) return;
-    const st = run.s.step;
-    const back = () => { this.swap(() => { run.ui(this.remove); }); };
-    const act = (c: "resume" | "skip" | "extend") => {
-      return () => { run.cmd(c); back(); };
-    };
-    const menu = this.head("Paused", back);
-    menu["Resume"] = act("resume");
-    // (a lap-ended step is never paused: there BTN1 is the lap)
-    menu["Next step"] = act("skip");
-    if (st && (st.kind === "recovery" || st.kind === "rest")) menu["+30 s"] = act("extend");
-    menu["End session"] = () => {
-      this.swap(() => {
-        E.showPrompt("End the session?", { title: "End", buttons: { "No": false, "End": true } }).then((yes) => {
-          if (yes) run.cmd("end");
-          if (this.run) back();
-        });
-      });
-    };
-    this.menu(menu);
-  }
-
-  recover(sc: Scan): void {
-    this.swap(() => {
-      E.showPrompt("Unfinished session\n" + sc.plan + "\n" + (sc.nextIdx) + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then((v) => {
-        const plan = v === 1 ? this.plan(sc.plan) : null;
-        if (plan) return this.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
-        // save: close the log as it is (with flash full it stays as it is, unclosed)
-        try {
-          this.logOut(sc).end(sc.durMs, sc.distM, "saved");
-        } catch (e) {
-          return this.say("Storage", FULL, () => { this.summary(sc); });
-        }
-        this.summary(scanLog(sc.n));
-      });
+  /** shows screen `name` (the Storage file speedseq.<name>.js) with its argument */
+  show(name: string, arg?: any): void {
+    const me = this;
+    this.swap(function () {
+      const src = me.w.S.read(APP_ID + "." + name + ".js");
+      if (src) globalThis.eval(src)(me, arg);
+      else me.w.E.showMessage(APP_ID + "." + name + ".js is missing: install the app again", "SpeedSeq");
     });
   }
 
   /**
-   * every work split, then the session's RPE. A row is one rep, "1 1:50 @4:36" (rep, time, pace),
-   * short enough for one menu row of the watch's 12 px font; tapping it rates that rep.
+   * Starts (or continues) a session on log n: the run screen replaces the current one.
+   * lastSeq/fromIdx: 0, 0 for a new log; from the log's scan to continue one.
    */
-  summary(sc: Scan): void {
-    const menu = this.head(fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km");
-    menu["Rate effort"] = () => { this.rpe(sc, -1); };
-    const sp = sc.splits;
-    for (let i = 0; i < sp.length; i += SPLIT_N) {
-      const pace = sp[i + 1] >= 10 ? sp[i + 2] / sp[i + 1] : 0;
-      const idx = sp[i + 5];
-      menu[sp[i] + " " + fmtTime(sp[i + 2] / 1000) + " @" + (pace ? fmtTime(this.set.mi ? pace * 1.609344 : pace) : "-")] = () => { this.rpe(sc, idx); };
-    }
-    this.menu(menu);
-  }
-
-  /** RPE 1-10 for the session (idx -1: then the history and the list) or for the rep at step idx (then the summary again) */
-  rpe(sc: Scan, idx: number): void {
-    let rpe = 6;
-    const menu = this.head(idx < 0 ? "Effort 1-10" : "Rep effort");
-    menu["RPE"] = { value: rpe, min: 1, max: 10, onchange: (v: number) => { rpe = v; } };
-    menu["Save"] = () => {
-      try {
-        this.logOut(sc).rpe(rpe, idx < 0 ? (undefined as unknown as number) : idx);
-        if (idx < 0) addHistory([Math.round(sc.startMs / 1000), Math.round(sc.durMs / 1000), Math.round((rpe * sc.durMs) / 60000), rpe, rpe >= 7 ? 1 : 0, sc.plan, sc.n]);
-      } catch (e) {
-        return this.say("Storage", FULL, () => { this.list(); });
+  go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
+    const me = this;
+    this.swap(function () {
+      const w = me.w, set = me.set;
+      me.n = n;
+      me.fix = null;
+      me.file = w.S.open(LOG + n, "a");
+      me.r = w.B.appRect;
+      me.mi = set.mi;
+      me.low = me.full = me.quiet = false;
+      me.bz = [];
+      me.cad = new CadenceEstimator(w.E);
+      me.on(1);
+      const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
+      s.drop = new DropDetector();
+      if (w.S.getFree() < LOW_BYTES) {
+        // flash is low: the session stops the track (its seqs stay unbroken) and the screen says so
+        me.low = true;
+        s.storageLow();
       }
-      if (idx >= 0) this.summary(scanLog(sc.n));
-      else this.list();
-    };
-    this.menu(menu);
-  }
-
-  /** one row a session, "11/27 45m R6" (date, minutes, RPE); tapping it shows the rest */
-  history(): void {
-    const h = loadHistory();
-    const menu = this.head("History", () => { this.list(); });
-    h.forEach((e) => {
-      const d = new Date(e[0] * 1000);
-      const day = d.getMonth() + 1 + "/" + d.getDate();
-      menu[day + " " + Math.round(e[1] / 60) + "m R" + e[3]] = () => {
-        this.say("Session", e[5] + "\n" + day + " " + fmtTime(e[1]) + "\nRPE " + e[3] + (e[4] ? " hard" : " easy") + ", load " + e[2], () => { this.history(); });
-      };
+      me.ui(1);
     });
-    if (!h.length) menu["No sessions"] = () => {};
-    this.menu(menu);
   }
 
+  /** the session's buzz port: pattern id delayMs from now, each pause a tracked timeout */
+  buzz(id: number, delayMs: number): void {
+    const me = this, t = this.bz, p = pattern(id);
+    let i = -1;
+    const later = function (ms: number) {
+      const k = setTimeout(function () {
+        t.splice(t.indexOf(k), 1);
+        next();
+      }, ms > 0 ? ms : 0);
+      t.push(k);
+    };
+    const next = function () {
+      if (++i >= p.length || me.quiet) return;
+      if (i % 2) later(p[i]);
+      else me.w.B.buzz(p[i], me.set.buzz).then(next);
+    };
+    later(delayMs);
+  }
+
+  /** no more buzzes: a pattern playing stops at its next pause */
+  hush(): void {
+    this.quiet = true;
+    for (let i = 0; i < this.bz.length; i++) clearTimeout(this.bz[i]);
+    this.bz = [];
+  }
+
+  /**
+   * the session's storage port: appends a log line; when flash runs low the track lines are
+   * dropped, never the splits; when a write fails (flash full) the log stops and the session
+   * runs on. The run screen says which, at every redraw (a message box would be drawn over
+   * within the second).
+   */
+  write(l: string): void {
+    if (this.full) return;
+    try {
+      this.file!.write(l);
+    } catch (e) {
+      this.full = true;
+    }
+    if (l.charAt(0) === "S" && this.w.S.getFree() < LOW_BYTES) {
+      this.low = true;
+      this.s!.storageLow();
+    }
+  }
+
+  /** after every event: the end of the session, then its summary (the end pattern plays out first) */
+  after(): void {
+    if (this.s!.mode === DONE && this.ticker) {
+      const me = this;
+      this.stop();
+      this.s = null;
+      setTimeout(function () { if (!me.s) me.hush(); }, 4000);
+      this.show("sum", this.n);
+    }
+  }
+
+  /** a command from the buttons or the paused actions */
+  cmd(c: Cmd): void {
+    const s = this.s!;
+    s.command(Date.now(), c);
+    this.after();
+    if (this.ticker && this.live) drawRun(s, this);
+  }
+
+  /** the run screen: its controls, its 1 s tick (`start`), drawn now; a tap while paused shows the actions (speedseq.pause.js) */
+  ui(start?: number): void {
+    const me = this;
+    if (start) this.ticker = setInterval(function () {
+      const s = me.s!;
+      s.tick(Date.now());
+      me.after();
+      if (me.ticker && me.live) drawRun(s, me);
+    }, 1000);
+    this.w.B.setUI({
+      mode: "custom",
+      // a plain function: setUI binds btn, and on 2v29 bind replaces an arrow's `this`
+      btn: function () {
+        const s = me.s!, st = s.step;
+        if (s.mode === PAUSED) me.cmd("resume");
+        else if (st && st.end.lap) me.cmd("lap");
+        else me.cmd("pause");
+      },
+      touch: function () { if (me.s!.mode === PAUSED) me.show("pause"); },
+      remove: this.remove,
+    });
+    this.live = true;
+    if (this.ticker) drawRun(this.s!, this);
+  }
+
+  /** the session's end: its tick, sensors and options back as they were, its RAM given back; the log keeps everything written */
+  stop(): void {
+    clearInterval(this.ticker);
+    this.ticker = 0;
+    this.s!.log.flush();
+    this.off();
+    this.cad = this.file = null;
+  }
+
+  /**
+   * GPS and HRM on (pre-start: they need time to lock). With `sport`, the session's settings too:
+   * the accelerometer at 12.5 Hz all session (cadence), the HRM in sport mode where the firmware
+   * has it (its options list hrmSportMode; the emulator's build, without the VC31 driver, has no
+   * such option and throws "Unknown option" when it is set).
+   */
+  on(sport?: number): void {
+    const B = this.w.B;
+    if (!this.up) {
+      this.up = true;
+      // the kill handler, once: the firmware's number editor (the RPE row) runs its menu's remove,
+      // which took it off, and a session started after that would not be cleaned up on exit
+      this.w.E.removeListener("kill", this.remove);
+      this.w.E.on("kill", this.remove);
+      B.setGPSPower(1, APP_ID);
+      B.setHRMPower(1, APP_ID);
+      B.on("GPS", this.ls.GPS);
+      B.on("HRM", this.ls.HRM);
+    }
+    if (!sport || this.saved) return;
+    const o = B.getOptions();
+    this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode, btnLoadTimeout: o.btnLoadTimeout || 1500 };
+    // a sweaty hold cannot leave the session (and if it does, the log is on flash)
+    B.setOptions({ btnLoadTimeout: HOLD_MS });
+    if (this.set.unlock) {
+      this.saved.lockTimeout = o.lockTimeout;
+      B.setOptions({ lockTimeout: 0 });
+      B.setLocked(false);
+    }
+    if (o.hrmSportMode !== undefined) B.setOptions({ hrmSportMode: 1 });
+    B.setPollInterval(80);
+    B.on("accel", this.ls.accel);
+    B.on("step", this.ls.step);
+  }
+
+  /** the sensors and their options back as they were */
+  off(): void {
+    const B = this.w.B, o = this.saved;
+    for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
+    B.setGPSPower(0, APP_ID);
+    B.setHRMPower(0, APP_ID);
+    if (o) {
+      const back: LockOptions = { powerSave: o.powerSave !== false, btnLoadTimeout: o.btnLoadTimeout };
+      if (o.lockTimeout !== undefined) back.lockTimeout = o.lockTimeout;
+      if (o.hrmSportMode !== undefined) back.hrmSportMode = o.hrmSportMode;
+      B.setOptions(back);
+    }
+    this.up = false;
+    this.saved = null;
+  }
 }

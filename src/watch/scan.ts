@@ -4,7 +4,8 @@
 // lines that verify only the few fields used here are read.
 import { verify, num, unesc } from "../engine/log/decode";
 import { STEP_KINDS, H_START_S, H_START_MS_REST, H_PLAN, S_IDX, S_KIND, S_REP, S_DUR_MS, S_DIST_DM, S_AVG_HR, S_FLAGS, R_RPE } from "../engine/log/records";
-import { storage, logName } from "./store";
+import { logName } from "./store";
+import type { StorageApi } from "./store";
 
 export interface Scan {
   n: number;
@@ -24,10 +25,10 @@ export interface Scan {
 
 export const SPLIT_N = 6;
 
-export function scanLog(n: number): Scan {
+/** log n read back from Storage S; crc is E.CRC32 */
+export function scanLog(S: StorageApi, crc: (s: string) => number, n: number): Scan {
   const sc: Scan = { n: n, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
-  const file = storage().open(logName(n), "r");
-  const crc = E.CRC32;
+  const file = S.open(logName(n), "r");
   let l: string | undefined;
   // every line read ends in "\n" but perhaps the last: none is empty
   while ((l = file.readLine())) {

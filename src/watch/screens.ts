@@ -5,14 +5,10 @@ import type { Session } from "../engine/session";
 import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
-const WHITE = "#fff";
-export const BLACK = "#000";
-export const RED = "#f00";
-/** a darker green than #0f0: readable as text on white */
-export const GREEN = "#0a0";
-const MI = 1.609344;
-
 export interface View {
+  /** the screen and its part below the widgets (ports: main.ts passes g and Bangle.appRect in) */
+  g: Graphics;
+  r: AppRect;
   /** 0 km, 1 mi (pace only: reps stay in metres) */
   mi: number;
   /** storage low: the track is off, splits continue */
@@ -21,50 +17,38 @@ export interface View {
   full: boolean;
 }
 
-function pace(sPerKm: number, v: View): string {
-  return fmtPace(v.mi ? sPerKm * MI : sPerKm);
-}
-
-function band(p: [number, number] | undefined, v: View): string {
-  return p ? pace(p[0], v) + "-" + pace(p[1], v) : "";
-}
-
-/** the big number: metres, a count-down, bpm to lose, or a count-up (u: remain()'s unit) */
-function remainText(u: string, r: number): string {
-  if (u === "m") return "" + Math.ceil(r);
-  if (u === "bpm") return "-" + Math.round(r);
-  return fmtTime(u === "s" ? Math.ceil(r) : r);
-}
-
-function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
-  const r = Bangle.appRect;
-  g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
-  // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
-  if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
-  g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
-  if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
-}
-
-/** lines of text down the screen: text, font scale (1 or 2), colour, repeated */
-export function drawLines(lines: (string | number)[]): void {
-  const r = Bangle.appRect;
-  let y = r.y + 2;
-  g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2).setFontAlign(-1, -1);
-  for (let i = 0; i < lines.length; i += 3) {
-    const scale = lines[i + 1] as number;
-    g.setFont("6x8", scale).setColor(lines[i + 2] as string).drawString(lines[i] as string, r.x + 2, y);
-    y += scale * 9 + 2;
-  }
-}
-
+/**
+ * Draws the run screen. Its helpers and constants live inside it: they exist only while it draws,
+ * so they hold no RAM between draws (each function the watch keeps costs ~6 JsVars).
+ */
 export function drawRun(s: Session, v: View): void {
   const st = s.step;
-  const r = Bangle.appRect;
+  const g = v.g, r = v.r;
+  const WHITE = "#fff", BLACK = "#000", RED = "#f00", MI = 1.609344;
+  function pace(sPerKm: number): string {
+    return fmtPace(v.mi ? sPerKm * MI : sPerKm);
+  }
+  function band(p: [number, number] | undefined): string {
+    return p ? pace(p[0]) + "-" + pace(p[1]) : "";
+  }
+  /** the big number: metres, a count-down, bpm to lose, or a count-up (u: remain()'s unit) */
+  function remainText(u: string, n: number): string {
+    if (u === "m") return "" + Math.ceil(n);
+    if (u === "bpm") return "-" + Math.round(n);
+    return fmtTime(u === "s" ? Math.ceil(n) : n);
+  }
+  function bar(y: number, h: number, bg: string, fg: string, left: string, right: string): void {
+    g.setColor(bg).fillRect(r.x, y, r.x2, y + h - 1).setColor(fg).setFont("6x8", 2);
+    // both in the big font when they fit side by side, else both small ("Jog" + "set 1/3, 2/3")
+    if (g.stringWidth(left + right) > r.w - 12) g.setFont("6x8", 1);
+    g.setFontAlign(-1, 0).drawString(left, r.x + 3, y + h / 2);
+    if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, y + h / 2);
+  }
   g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2);
   if (!st) return;
   const work = st.kind === "work";
   const easy = st.kind === "recovery" || st.kind === "rest";
-  const next = s.cur.peek();
+  const next = s.cur.nextLeaf;
   const cx = (r.x + r.x2) / 2;
   let y = r.y;
   // what is left of the step, once per redraw, and its unit
@@ -78,7 +62,7 @@ export function drawRun(s: Session, v: View): void {
     return;
   }
   const label = st.label || st.kind;
-  const it = s.cur.iter();
+  const it = s.cur.where;
   if (s.mode === PAUSED) bar(y, 24, "#ff0", BLACK, "PAUSED", "tap:menu");
   else if (work) bar(y, 24, RED, WHITE, "Rep " + s.cur.rep + "/" + s.cur.reps, label);
   else bar(y, 24, easy ? "#0f0" : "#0ff", BLACK, label, it);
@@ -97,19 +81,19 @@ export function drawRun(s: Session, v: View): void {
     g.setFont("6x8", 2).setFontAlign(-1, -1);
     if (l) g.drawString(Math.round(l.distM) + "m " + fmtTime(l.durMs / 1000) + (l.bpm ? " " + l.bpm : ""), r.x + 2, y);
     y += 18;
-    const nx = "Next " + (next.label || "") + " " + band(next.pace as [number, number], v);
+    const nx = "Next " + (next.label || "") + " " + band(next.pace as [number, number]);
     // long labels drop to the small font rather than run off the screen
     if (g.stringWidth(nx) > r.w - 4) g.setFont("6x8", 1);
     g.setColor("#00f").drawString(nx, r.x + 2, y);
     y += 20;
   } else {
     // pace against the band
-    const ps = s.paceState();
-    const p = s.gps.paceSPerKm();
+    const ps = s.paceOut;
+    const p = s.gps.pace;
     const b = st.pace as [number, number] | undefined;
     g.setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);
-    g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p, v), r.x + 3, y + 4);
-    g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b, v) : "", r.x2 - 3, y + 6);
+    g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(pace(p), r.x + 3, y + 4);
+    g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? band(b) : "", r.x2 - 3, y + 6);
     g.drawString(ps === F_FAST ? "FAST" : ps === F_SLOW ? "SLOW" : "", r.x2 - 3, y + 20);
     y += 40;
   }

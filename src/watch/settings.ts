@@ -1,6 +1,7 @@
 // The Settings app's page for SpeedSeq (built to speedseq.settings.js as a function expression:
-// the Settings app calls it with `back`). Writes speedseq.json only when a value changes.
-import { loadSettings, storage, SETTINGS } from "./store";
+// the Settings app calls it with `back`). Writes speedseq.json only when a value changes. The
+// wiring entry of its bundle: the one file of it that names E and require.
+import { loadSettings, SETTINGS } from "./store";
 import { fmtTime } from "../engine/format";
 
 declare var back: () => void;
@@ -9,10 +10,11 @@ const RACES = [1500, 3000, 5000, 10000, 21097, 42195];
 const RACE_NAMES = ["1500m", "3K", "5K", "10K", "Half", "Marathon"];
 const BUZZ = [0.25, 0.5, 0.75, 1];
 
-const s = loadSettings();
+const S = (globalThis as any).require("Storage");
+const s = loadSettings(S);
 const save = function (k: string, v: number) {
   (s as any)[k] = v;
-  storage().writeJSON(SETTINGS, s);
+  S.writeJSON(SETTINGS, s);
 };
 // Labels and values are short: a row shows both in the firmware's 12 px font, 14 characters in all.
 E.showMenu({

@@ -5,7 +5,9 @@
 // a plan's shape. A file that does not (damaged, or from a newer app) is listed by its name and
 // explained when tapped; it is never changed or deleted.
 import type { Plan } from "../engine/plan";
-import { storage, PLANS } from "./store";
+import { resolvePlan } from "../engine/workout/pace";
+import { PLANS } from "./store";
+import type { Settings, StorageApi } from "./store";
 
 /** a listed workout: its plan, or null with the file name when the file cannot be read */
 export interface Entry {
@@ -18,7 +20,7 @@ function looksLikePlan(p: any): boolean {
 }
 
 /** built-ins first, then uploads; an upload named like an earlier entry is left out */
-export function workouts(): Entry[] {
+export function workouts(S: StorageApi): Entry[] {
   const out: Entry[] = [];
   const seen: string[] = [];
   const add = (name: string, plan: Plan | null) => {
@@ -26,13 +28,23 @@ export function workouts(): Entry[] {
     seen.push(name);
     out.push({ name: name, plan: plan });
   };
-  const builtIn: Plan[] = storage().readJSON(PLANS, true) || [];
+  const builtIn: Plan[] = S.readJSON(PLANS, true) || [];
   for (let i = 0; i < builtIn.length; i++) add(builtIn[i].name, builtIn[i]);
-  const files = storage().list(/^speedseq\.w.*\.json$/);
+  const files = S.list(/^speedseq\.w.*\.json$/);
   for (let i = 0; i < files.length; i++) {
-    const p = storage().readJSON(files[i], true);
+    const p = S.readJSON(files[i], true);
     if (looksLikePlan(p)) add(p.name, p);
     else add(files[i], null);
   }
   return out;
+}
+
+/** the plan called name, resolved against the goal in set; null if it is gone or cannot be read */
+export function planNamed(S: StorageApi, set: Settings, name: string): Plan | null {
+  const ws = workouts(S);
+  for (let i = 0; i < ws.length; i++) {
+    const p = ws[i].plan;
+    if (ws[i].name === name && p) return resolvePlan(p, { distM: set.race, timeS: set.time });
+  }
+  return null;
 }

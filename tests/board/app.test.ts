@@ -1,16 +1,18 @@
 import { describe, it, expect } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createBoard } from "../../emulator/board";
+import { installApp } from "../../emulator/install";
+import { builtFiles } from "../../emulator/simulate";
 
 const APP = new URL("../../apps/speedseq/app.js", import.meta.url).pathname;
 
 describe("the built watch app on the board", () => {
-  it.skipIf(!existsSync(APP))("runs apps/speedseq/app.js for 10 virtual seconds without errors", () => {
+  it.skipIf(!existsSync(APP))("runs apps/speedseq/app.js, installed with its screens, for 10 virtual seconds without errors", () => {
     const b = createBoard();
-    b.load(readFileSync(APP, "utf8"), { appId: "speedseq" });
+    installApp(b, builtFiles());
     b.advance(10000);
     b.assertNoErrors();
-    expect(b.drawLog.length).toBeGreaterThan(0);
+    expect(b.texts().map((t) => t.text)).toContain("Classic 5K");
   });
 });
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { TEMPLATES } from "../../src/engine/workout/templates";
-import { PATTERNS, H_END, H_REP } from "../../src/engine/haptics";
+import { H_END, H_REP } from "../../src/engine/haptics";
+import { PATTERNS } from "../../emulator/session";
 import type { Plan } from "../../src/engine/plan";
 import { parseRecording, type Row } from "../../src/sim/recording";
 import { fillMotion } from "../../src/sim/formats/index";
@@ -19,7 +20,7 @@ import { buzzPatterns, sessionLog, startSession, PATTERN_NAMES } from "../../emu
 import { addUpload, listRow, loadUploads, newUploadId, saveUploads, uploadFileName, uploadFiles, watchList, STORAGE_NAME_MAX, type Upload } from "../../emulator/page/workouts";
 import { PACE_INCRS, TIME_INCRS, paceTick, smoothSpeeds, timeTick, timelineMarks } from "../../emulator/page/timeline-data";
 import { describeLog, isSessionLog } from "../../emulator/page/logview";
-import { runDefault } from "../../emulator/simulate";
+import { runDefault, builtFiles } from "../../emulator/simulate";
 import { bootWatch, firmwareDir, firmwareRequired, MISSING } from "../../emulator/firmware/node";
 import { newestLog, startFwSession } from "../../emulator/page/fw-session";
 import { appFiles } from "../../tools/appfiles.mjs";
@@ -37,7 +38,7 @@ function uploadsOf(names: string[]): Upload[] {
 }
 
 const UPS = ["Hills 6x1", "Tempo 3k", "Fartlek", "Long reps"];
-const appJs = () => readFileSync("apps/speedseq/app.js", "utf8");
+const appJs = () => builtFiles();
 const rec = () => recordingSource("rec", parseRecording(readFileSync(DEFAULT_RECORDING, "utf8")), 10);
 
 /** the plan name in the log header written by a session started with this path */

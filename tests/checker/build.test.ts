@@ -3,10 +3,11 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
-import { buildApp, checkApp } from "../../build.mjs";
+import { buildApp, checkApp, checkWatch } from "../../build.mjs";
 import { checkBuiltFile } from "../../tools/checker.mjs";
 import { missingModules, strayModules, mapSources, sizeOf, SIZE_BUDGET_BYTES } from "../../tools/checker/build-checks.mjs";
 import { escapingImports, formatEscape, importsOf } from "../../tools/checker/imports.mjs";
+import { globalNames, globalRefs, formatGlobal } from "../../tools/checker/globals.mjs";
 import { compile } from "./compile";
 
 function tempDir() {
@@ -41,10 +42,20 @@ describe("every engine module must be bundled", () => {
     expect(strayModules([rel("used.ts")], [rel("sub/forgotten.ts")])).toEqual([]);
   });
 
-  it("keeps the full workout validator off the watch", async () => {
+  it("keeps the full workout validator off the watch, and bundles every other engine module in some watch file", async () => {
     const out = await buildApp();
-    expect(out.inputs).not.toContain("src/engine/workout/validate.ts");
-    expect(checkApp(out).filter((f: string) => /OFF_WATCH|not bundled/.test(f))).toEqual([]);
+    for (const f of out.files) expect(f.inputs, f.name).not.toContain("src/engine/workout/validate.ts");
+    expect(checkWatch(out.files).filter((f: string) => /OFF_WATCH|not bundled/.test(f))).toEqual([]);
+  });
+
+  it("keeps the screens' code out of the resident app, and the app's out of the screens", async () => {
+    const out = await buildApp();
+    const [app, ...screens] = out.files;
+    // bytes each module adds to a file (a module read only for its types or constants adds none)
+    const bytes = (f: { bytesIn: Record<string, number> }, m: string) => f.bytesIn[m] ?? 0;
+    for (const m of ["src/watch/list.ts", "src/watch/scan.ts", "src/watch/workouts.ts", "src/engine/log/decode.ts", "src/engine/decide.ts", "src/engine/workout/pace.ts"])
+      expect(bytes(app, m), m).toBe(0);
+    for (const sc of screens) for (const m of ["src/watch/app.ts", "src/watch/main.ts", "src/engine/session.ts"]) expect(bytes(sc, m), `${sc.name}: ${m}`).toBe(0);
   });
 
   it("rebases map sources onto the map file's folder", () => {
@@ -104,14 +115,48 @@ describe("src/engine imports only src/engine", () => {
   });
 });
 
+describe("only the wiring entries name the watch globals", () => {
+  it("names each reference to Bangle, E, g or require outside them, at its TypeScript line", () => {
+    const ts = [
+      "import type { W } from './app';",
+      "export function draw(g: Graphics, w: W): void {", // a port named g is fine
+      "  g.clear();",
+      "  w.E.showMenu({});",
+      "  const E = 1; void E;",
+      "}",
+      "export function buzz(): void {",
+      "  Bangle.buzz(100);", // 8
+      "  const s = (globalThis as any).require(\"Storage\");", // 9
+      "  void s; g.flip();", // 10
+      "}",
+      "// Bangle.buzz() in a comment, and in a string: \"E.showMenu\"",
+      "const o = { Bangle: 1, E: 2 }; void o.Bangle;",
+      "function f(require: (n: string) => unknown) { return require(\"x\"); }",
+      "void f;",
+    ].join("\n");
+    expect(globalRefs(ts).map((r: { line: number; name: string }) => [r.line, r.name])).toEqual([[8, "Bangle"], [9, "globalThis.require"], [10, "g"]]);
+  });
+
+  it("the real src/watch passes, and a file outside the entries that names one fails", () => {
+    expect(globalNames("src/watch").map(formatGlobal)).toEqual([]);
+    const dir = tempDir();
+    writeFileSync(join(dir, "main.ts"), "Bangle.loadWidgets();\n");
+    writeFileSync(join(dir, "screen.ts"), "export function f(): void {\n  E.showMessage(\"x\");\n}\n");
+    const rel = (p: string) => relative(process.cwd(), join(dir, p));
+    const found = globalNames(dir, [rel("main.ts")]);
+    expect(found.map((n: { file: string; line: number; name: string }) => [n.file, n.line, n.name])).toEqual([[rel("screen.ts"), 2, "E"]]);
+    expect(formatGlobal(found[0])).toMatch(/screen\.ts:2: names the watch global E: only the wiring entries/);
+  });
+});
+
 describe("size", () => {
-  it("fails the build over the 24 KB budget, naming the tool that shows where the bytes are", () => {
+  it("fails the build over a file's budget, naming the tool that shows where the bytes are", () => {
     const dir = tempDir();
     const js = `var a = "${"x".repeat(SIZE_BUDGET_BYTES)}";\na;\n`;
     writeFileSync(join(dir, "app.js"), js);
     writeFileSync(join(dir, "app.js.map"), '{"version":3,"sources":[],"names":[],"mappings":""}');
     const failures = checkApp({ js, map: '{"sources":[]}', app: join(dir, "app.js"), mapFile: join(dir, "app.js.map"), inputs: [] });
-    expect(failures.some((f: string) => /over the 24576-byte budget.*tools\/sizes\.mjs/.test(f))).toBe(true);
+    expect(failures.some((f: string) => new RegExp(`over the ${SIZE_BUDGET_BYTES}-byte budget.*tools/sizes\\.mjs`).test(f))).toBe(true);
   });
 
   it("counts UTF-8 bytes and gzip", () => {

@@ -226,6 +226,18 @@ describe("top-level convention", () => {
     }
   });
 
+  it("accepts a string constant's words at the top level (the log's code tables)", async () => {
+    const { findings } = await checkTs('const L = "a b c";\nexport const W = L.split(" ");\nfunction start() { return W.length; }\nstart();', false, true);
+    expect(findings).toEqual([]);
+  });
+
+  it("applies to a screen file: a function expression that declares things and ends with one call", () => {
+    expect(checkJs("(function(A,X){\nfunction f(a){return a;}\nvar N=3;\nf(A);\n})")).toEqual([]);
+    const bad = checkJs("(function(A,X){\nfunction f(a){return a;}\nA.w.E.showMenu({});\nf(A);\n})");
+    expect(bad.map((f) => [f.rule, f.line])).toEqual([["top-level", 3]]);
+    expect(checkJs("(function(A,X){\nfunction f(a){return a;}\n})").map((f) => f.rule)).toEqual(["top-level"]);
+  });
+
   it("rejects a bundle that does not end with a start() call", async () => {
     const ts = "function start() { return 1; }\nstart();\nexport const X = 1; // HERE";
     const { findings } = await checkTs(ts, false, true);

@@ -1,14 +1,17 @@
 import { describe, it, expect } from "vitest";
-import { Haptics, H_REP, H_CAD, H_FAST, H_COUNT, patternMs } from "../../src/engine/haptics";
+import { H_REP, H_CAD, H_FAST, H_COUNT, patternMs, pattern } from "../../src/engine/haptics";
+import { Session } from "../../src/engine/session";
+import { crc32 } from "../../src/sim/crc";
 
 function setup() {
   const played: { id: number; at: number }[] = [];
   let now = 0;
-  const h = new Haptics((id, d) => played.push({ id, at: now + d }));
+  // the session's scheduler, on an hour-long timed step (no boundary of its own in these tests)
+  const h = new Session({ v: 1, name: "t", steps: [{ kind: "work", end: { time: 3600 } }] }, { buzz: (id, d) => played.push({ id, at: now + d }), write() {}, crc: crc32 }, 0, "t", "", 0, 0);
   return { h, played, at: (t: number) => (now = t) };
 }
 
-describe("Haptics scheduler", () => {
+describe("the buzz scheduler (Session.request)", () => {
   it("drops an alert while a pattern plays instead of queueing it", () => {
     const { h, played, at } = setup();
     at(0);
@@ -47,5 +50,14 @@ describe("Haptics scheduler", () => {
     at(1000);
     h.request(H_COUNT, 1000, 700);
     expect(played[0].at).toBe(1700);
+  });
+});
+
+describe("the patterns", () => {
+  it("are the README's table, ms on and off", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(pattern)).toEqual([
+      [600], [150, 150, 400], [70], [250, 150, 250], [500, 200, 500, 200, 500], [80, 80, 80, 80, 80], [60, 120, 60], [300, 120, 300, 120, 300],
+    ]);
+    expect(patternMs(H_FAST)).toBe(240);
   });
 });

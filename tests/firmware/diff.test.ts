@@ -660,7 +660,7 @@ describeFw("the whole app on the board and on the firmware", () => {
     // the firmware: the same bundle and built-in workouts as the board's, written as an upload writes them
     const w = await fwWatch();
     for (const [name, data] of appFiles() as [string, string][])
-      w.writeFile(name, name === "speedseq.app.js" ? app : name === PLANS ? JSON.stringify(TEMPLATES) : data);
+      w.writeFile(name, app[name] ?? (name === PLANS ? JSON.stringify(TEMPLATES) : data));
     // Run lock Off: this firmware build never locks, the board locks after 10 s as the watch does
     w.writeFile("speedseq.json", JSON.stringify(SETTINGS));
     loadApp(w, "speedseq.app.js");

@@ -10,7 +10,7 @@ import type { Watch } from "../../emulator/firmware/watch";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { fmtTime } from "../../src/engine/format";
-import { PATTERNS, H_REP, H_END, H_RECOVERY } from "../../src/engine/haptics";
+import { H_REP, H_END, H_RECOVERY, pattern } from "../../src/engine/haptics";
 import { parseRecording, deviceLaps } from "../../src/sim/recording";
 import { replay, type SensorEvent } from "../../src/sim/replay";
 import { TEMPLATES } from "../../src/engine/workout/templates";
@@ -77,11 +77,11 @@ describeFw("whole sessions on the firmware", () => {
 
     // one rep-start buzz a rep, each within 0.5 s of the rep's logged start (wall = header + session
     // ms; the board allows 1.5 s, the firmware's timers keep it within a few ms)
-    const repBuzzes = w.buzzes.filter((z) => z.ms === PATTERNS[H_REP][0]);
+    const repBuzzes = w.buzzes.filter((z) => z.ms === pattern(H_REP)[0]);
     expect(repBuzzes.length).toBe(6);
     for (let i = 0; i < 6; i++) expect(Math.abs(repBuzzes[i].tMs - (head.startMs + reps[i].startMs)), `rep ${i + 1}`).toBeLessThan(500);
     // the end pattern: three long buzzes
-    expect(w.buzzes.filter((z) => z.ms === PATTERNS[H_END][0]).length).toBeGreaterThanOrEqual(3);
+    expect(w.buzzes.filter((z) => z.ms === pattern(H_END)[0]).length).toBeGreaterThanOrEqual(3);
 
     // the summary's first rows, as the log has them
     const row = (r: StepRec) => `${r.rep} ${fmtTime(r.durMs / 1000)} @${fmtTime(r.durMs / r.distM)}`;
@@ -154,7 +154,7 @@ describeFw("whole sessions on the firmware", () => {
       expect(dt <= 3 || dd <= 0.01, `rep ${i + 1}: ends ${e.toFixed(1)} s vs device ${devReps[i].t1S} s (${(dd * 100).toFixed(2)} % of 1 km)`).toBe(true);
       expect(reps[i].why).toBe("dist");
       // the recovery pattern starts within 3 s of the device's lap
-      const b = w.buzzes.find((z) => z.ms === PATTERNS[H_RECOVERY][0] && Math.abs(z.tMs - at(devReps[i].t1S)) < 30_000);
+      const b = w.buzzes.find((z) => z.ms === pattern(H_RECOVERY)[0] && Math.abs(z.tMs - at(devReps[i].t1S)) < 30_000);
       expect(b, `recovery buzz after rep ${i + 1}`).toBeDefined();
       expect(Math.abs(b!.tMs - at(devReps[i].t1S)), `rep ${i + 1}`).toBeLessThanOrEqual(3000);
     }

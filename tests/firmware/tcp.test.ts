@@ -1,6 +1,7 @@
 // `npm run upload -- --port tcp://…` into the real firmware: the virtual watch's console served on
 // a loopback port, the real `espruino` CLI driving it (Ctrl-C, reset(), 0x10 lines, the prompt
 // checks) as it would a watch, then the files checked in Storage and the app started.
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
 import { describeFw, fwWatch } from "./fw";
@@ -50,7 +51,7 @@ describeFw("the virtual watch's console on TCP", () => {
     expect(w.errors).toEqual([]);
 
     const files: [string, string][] = appFiles();
-    expect(files.map((f) => f[0])).toEqual(["speedseq.app.js", "speedseq.img", "speedseq.settings.js", "speedseq.plans.json", "speedseq.info"]);
+    expect(files.map((f) => f[0])).toEqual([...WATCH_FILES.map((f) => f.name), "speedseq.img", "speedseq.settings.js", "speedseq.plans.json", "speedseq.info"]);
     for (const [name, data] of files) {
       const got = w.readFile(name);
       expect(got?.length, name).toBe(data.length);

@@ -1,5 +1,5 @@
-// Writing whole records through a LogWriter, as tests and the bench do (the watch's LogOut
-// hands the writer each record's fields instead).
+// Writing whole records as tests and the bench do: encode() with the writer's seq (the session
+// hands its LogWriter each record, which lays it out with the same fields()).
 import { encode, LogWriter } from "../../src/engine/log/encode";
 import type { LineRec } from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
@@ -22,7 +22,7 @@ export function writeLog(recs: LineRec[], pts: { tS: number; lat: number; lon: n
 }
 
 /**
- * A short session as LogOut writes it in LOG_FORMAT 1: header, two points, an event, a work step,
+ * A short session as the session's writer writes it in LOG_FORMAT 1: header, two points, an event, a work step,
  * its RPE and the end. Logs on watches and phones look like this: these bytes must keep decoding
  * to the same records, and the encoder must keep writing them.
  */

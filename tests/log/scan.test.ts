@@ -25,11 +25,12 @@ interface Scan {
   splits: number[];
 }
 
-/** scanLog as the app bundles it, run against the fake Storage and E below. */
-const scanLog: (n: number) => Scan = (() => {
+/** scanLog as the app bundles it, run against the fake Storage below and the zlib CRC (E.CRC32). */
+const scanLogIn: (S: unknown, crc: (s: string) => number, n: number) => Scan = (() => {
   const r = buildSync({ entryPoints: ["src/watch/scan.ts"], bundle: true, format: "iife", globalName: "scan", target: "es2015", minify: true, write: false, logLevel: "error" });
   return new Function(r.outputFiles[0].text + ";return scan.scanLog")();
 })();
+const scanLog = (n: number): Scan => scanLogIn(g.require("Storage"), g.E.CRC32, n);
 
 /** Storage with one log file, read line by line as a StorageFile does (each line with its "\n"). */
 let files: Record<string, string> = {};

@@ -1,7 +1,8 @@
 // Session logs for the sync tests, written by the project's LogWriter as the watch writes them:
 // a header, step summaries, track lines, events, RPEs, and an end line unless the session is
 // unfinished; optionally a torn last line (a crash mid-write) or a damaged line on flash.
-import { LogWriter, headFields, stepFields, eventFields, rpeFields, endFields } from "../../src/engine/log/encode";
+import { LogWriter } from "../../src/engine/log/encode";
+import { headFields, stepFields, eventFields, rpeFields, endFields } from "../log/recs";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { rng } from "../../src/sim/rng";

@@ -1,23 +1,19 @@
-// Test helpers for the watch app on the board: the app bundled as build.mjs bundles it (in
-// memory, so a test never runs a stale app.js), a booted board, and a recording's sensor
+// Test helpers for the watch app on the board: the app's files bundled as build.mjs bundles them
+// (in memory, so a test never runs a stale build), a booted board, and a recording's sensor
 // events fed at their times while virtual time runs.
 import { afterEach } from "vitest";
-import { buildSync } from "esbuild";
-import { appBuildOptions } from "../../tools/app-options.mjs";
+import { watchSources } from "../../tools/app-options.mjs";
 import { readFileSync } from "node:fs";
 import { createBoard, type Board, type Storage } from "../../emulator/board/index";
-import { installApp } from "../../emulator/install";
+import { installApp, type AppFiles } from "../../emulator/install";
 import { parseRecording } from "../../src/sim/recording";
 import { replay, type SensorEvent } from "../../src/sim/replay";
 
-let app: string | undefined;
+let app: AppFiles | undefined;
 
-/** src/watch/main.ts bundled with build.mjs's options */
-export function appSource(): string {
-  if (!app) {
-    const r = buildSync({ ...appBuildOptions(), logLevel: "error" });
-    app = r.outputFiles[0].text;
-  }
+/** the watch's files (speedseq.app.js and the screens) bundled with build.mjs's options */
+export function appSource(): AppFiles {
+  if (!app) app = watchSources() as AppFiles;
   return app;
 }
 

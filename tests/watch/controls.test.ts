@@ -63,6 +63,22 @@ describe("a paused session's actions", () => {
   });
 });
 
+describe("the paused actions on the screen", () => {
+  it("stay there while shown: the running session's 1 s redraw does not draw over them", () => {
+    const b = started();
+    b.advance(10_000);
+    pauseMenu(b);
+    expect(shown(b)).toContain("Resume");
+    const n = shown(b).length;
+    b.advance(3_000);
+    // nothing of the run screen was drawn meanwhile
+    expect(shown(b).slice(n)).toEqual([]);
+    b.tapText("Resume");
+    b.advance(1_000);
+    expect(shown(b)).toContain("Rep 1/2");
+  });
+});
+
 describe("Run lock: Off", () => {
   it("keeps the watch unlocked for the session and restores the lock timeout after", () => {
     const b = started({ unlock: 1 });

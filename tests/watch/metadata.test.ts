@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { PNG } from "pngjs";
 import { VERSION, APP_ID, SETTINGS, HISTORY, logName } from "../../src/watch/store";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 
 const DIR = "apps/speedseq";
 const meta = JSON.parse(readFileSync(`${DIR}/metadata.json`, "utf8"));
@@ -56,6 +57,10 @@ describe("apps/speedseq/metadata.json", () => {
       const png = PNG.sync.read(readFileSync(`${DIR}/${u}`));
       expect([png.width, png.height], u).toEqual([176, 176]);
     }
+  });
+
+  it("storage lists every watch file the build makes (the resident app and each screen)", () => {
+    for (const f of WATCH_FILES) expect(meta.storage, f.name).toContainEqual({ name: f.name, url: f.url });
   });
 
   it("storage names follow the conventions, .info is not among them", () => {

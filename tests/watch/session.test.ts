@@ -6,7 +6,7 @@ import { boot, FIX, play, recordingEvents, shown, logText } from "./boot";
 import { decodeLog } from "../../src/engine/log/decode";
 import { fmtTime } from "../../src/engine/format";
 import { crc32 } from "../../src/sim/crc";
-import { PATTERNS, H_REP, H_END } from "../../src/engine/haptics";
+import { pattern, H_REP, H_END } from "../../src/engine/haptics";
 import type { StepRec } from "../../src/engine/log/records";
 
 const REC = "pyfitparse_activity-small-fenix2-run.csv";
@@ -51,14 +51,17 @@ describe("a Classic 5K on the wrist", () => {
     expect(log.errors).toEqual([]);
     const steps = log.recs.filter((r): r is StepRec => r.k === "S");
     expect(steps.map((s) => s.idx)).toEqual([...Array(CLASSIC_STEPS).keys()]);
+    // each GPS and HRM event reached the session once: a second listener (pre-start's, added again
+    // at the start) made every fix a repeat, and every step "GPS poor"
+    expect(steps.map((s) => s.quality)).toEqual(steps.map(() => 0));
     const reps = steps.filter((s) => s.kind === "work");
     expect(reps.map((s) => s.rep)).toEqual([1, 2, 3, 4, 5, 6]);
     for (const r of reps) expect(Math.abs(r.distM - 400)).toBeLessThan(15);
     expect(log.recs[log.recs.length - 1]).toMatchObject({ k: "E", why: "done" });
     // one rep-start buzz per rep, then the end pattern
-    const repBuzzes = b.buzzes.filter((z) => z.ms === PATTERNS[H_REP][0]);
+    const repBuzzes = b.buzzes.filter((z) => z.ms === pattern(H_REP)[0]);
     expect(repBuzzes.length).toBe(6);
-    const endLong = b.buzzes.filter((z) => z.ms === PATTERNS[H_END][0]);
+    const endLong = b.buzzes.filter((z) => z.ms === pattern(H_END)[0]);
     expect(endLong.length).toBeGreaterThanOrEqual(3);
     // every rep start buzz lands within 1.5 s of its logged start (session ms since the press)
     const t0 = repBuzzes[0].tMs - reps[0].startMs;

@@ -2,18 +2,19 @@
 // says so at every redraw, the splits (or at least the session) go on, no other file is touched,
 // and saving the effort on a full flash says what was not kept instead of failing.
 import { describe, expect, it } from "vitest";
-import { boot, FIX, play, recordingEvents, shown, logText } from "./boot";
+import { boot, FIX, play, recordingEvents, shown, logText, appSource } from "./boot";
+import { installedBytes } from "../../emulator/install";
 import { Storage } from "../../emulator/board/index";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
-import { PATTERNS, H_REP } from "../../src/engine/haptics";
+import { pattern, H_REP } from "../../src/engine/haptics";
 
 const REC = "pyfitparse_activity-small-fenix2-run.csv";
 const OTHER = "x".repeat(20_000);
 
-/** a board whose flash holds `free` bytes beside another app's 20 KB file, with Classic 5K started */
+/** a board whose flash holds `free` bytes once the app is installed beside another app's 20 KB file, with Classic 5K started */
 function startedWithFree(free: number) {
-  const st = new Storage(free + OTHER.length + 2_000);
+  const st = new Storage(free + OTHER.length + 32 + installedBytes(appSource()));
   st.write("other.app.js", OTHER);
   const b = boot({ storage: st });
   b.tapText("Classic 5K");
@@ -46,7 +47,7 @@ describe("flash low or full during a session", () => {
     play(b, recordingEvents(REC, 60), 2_770_000, () => b.ui().mode !== "custom");
     expect(shown(b)).toContain("STORAGE FULL: log off");
     // the reps were still buzzed
-    expect(b.buzzes.filter((z) => z.ms === PATTERNS[H_REP][0]).length).toBe(6);
+    expect(b.buzzes.filter((z) => z.ms === pattern(H_REP)[0]).length).toBe(6);
     expect(b.storage.read("other.app.js")).toBe(OTHER);
     b.advance(5000);
     b.press(); // the watch locked meanwhile: unlock

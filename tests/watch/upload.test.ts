@@ -3,16 +3,17 @@
 import { describe, expect, it } from "vitest";
 import { createBoard } from "../../emulator/board/index";
 import { appFiles, commandStream, CHUNK } from "../../tools/appfiles.mjs";
+import { WATCH_FILES } from "../../tools/watch-files.mjs";
 
 describe("npm run upload -- --dry-run", () => {
   const files: [string, string][] = appFiles();
 
   it("writes every storage file, the evaluated icon and speedseq.info", () => {
     const names = files.map((f) => f[0]);
-    expect(names).toEqual(["speedseq.app.js", "speedseq.img", "speedseq.settings.js", "speedseq.plans.json", "speedseq.info"]);
-    const img = files[1][1];
+    expect(names).toEqual([...WATCH_FILES.map((f: { name: string }) => f.name), "speedseq.img", "speedseq.settings.js", "speedseq.plans.json", "speedseq.info"]);
+    const img = files[names.indexOf("speedseq.img")][1];
     expect(img.charCodeAt(0)).toBe(48);
-    const info = JSON.parse(files[4][1]);
+    const info = JSON.parse(files[names.length - 1][1]);
     expect(info).toMatchObject({ id: "speedseq", src: "speedseq.app.js", icon: "speedseq.img" });
     expect(info.files.split(",")).toContain("speedseq.info");
   });

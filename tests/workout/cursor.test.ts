@@ -12,7 +12,7 @@ function walk(p: Plan): { labels: string[]; reps: number[]; iters: string[] } {
   for (let x = c.step; x; x = c.next()) {
     out.labels.push(x.label!);
     out.reps.push(c.rep);
-    out.iters.push(c.iter());
+    out.iters.push(c.where);
   }
   return out;
 }
@@ -77,26 +77,39 @@ describe("Cursor", () => {
     expect(c.idx).toBe(2);
     expect(c.next()).toBeNull();
     expect(c.idx).toBe(2);
-    expect(c.peek()).toBeNull();
+    expect(c.nextLeaf).toBeNull();
     expect(c.rep).toBe(2);
   });
 
   it("peeks at the next step without moving", () => {
     const c = new Cursor(nested);
-    expect(c.peek()!.label).toBe("A");
+    expect(c.nextLeaf!.label).toBe("A");
     c.next(); // A
-    expect(c.peek()!.label).toBe("b");
+    expect(c.nextLeaf!.label).toBe("b");
     expect(c.step!.label).toBe("A");
     expect(c.idx).toBe(1);
     for (let i = 0; i < 7; i++) c.next(); // second A
     expect(c.step!.label).toBe("A");
-    expect(c.peek()!.label).toBe("b");
+    expect(c.nextLeaf!.label).toBe("b");
   });
 
   it("leaves out the between step of a single round", () => {
     const p: Plan = { v: 1, name: "x", steps: [{ repeat: 1, steps: [s("a")], between: s("z", "rest") }, s("c")] };
     expect(walk(p).labels).toEqual(["a", "c"]);
     expect(planTotals(p).steps).toBe(2);
+  });
+
+  it("jumps to a leaf (a resume) as if it had stepped there (property)", () => {
+    fc.assert(
+      fc.property(arbPlan(), fc.nat(40), (p, to) => {
+        const a = new Cursor(p);
+        while (a.idx < to && a.next()) {}
+        const b = new Cursor(p);
+        if (to > 0) b.next(to);
+        expect([b.idx, b.rep, b.where, b.step, b.nextLeaf]).toEqual([a.idx, a.rep, a.where, a.step, a.nextLeaf]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("visits exactly the expanded sequence of any valid plan (property)", () => {
@@ -109,13 +122,14 @@ describe("Cursor", () => {
         expect(c.reps).toBe(ref.filter((x) => x.kind === "work").length);
         let reps = 0;
         for (let i = 0; i < ref.length; i++) {
-          expect(c.step).toBe(ref[i]);
+          // the cursor hands out copies (it keeps the plan as text): equal leaves
+          expect(c.step).toEqual(ref[i]);
           expect(c.idx).toBe(i);
           if (ref[i].kind === "work") reps++;
           expect(c.rep).toBe(reps);
-          expect(c.iter()).toBe(iters[i]);
-          expect(c.peek()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
-          expect(c.next()).toBe(i + 1 < ref.length ? ref[i + 1] : null);
+          expect(c.where).toBe(iters[i]);
+          expect(c.nextLeaf).toEqual(i + 1 < ref.length ? ref[i + 1] : null);
+          expect(c.next()).toEqual(i + 1 < ref.length ? ref[i + 1] : null);
         }
         expect(c.step).toBeNull();
         expect(c.idx).toBe(ref.length);

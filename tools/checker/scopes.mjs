@@ -143,6 +143,9 @@ function pure(e, ctx) {
       if (isRequire) return e.arguments.length === 1 && e.arguments[0].type === "Literal";
       if (c.type === "MemberExpression" && !c.computed && c.object.type === "Identifier" &&
           (c.object.name === "Math" || (c.object.name === "String" && c.property.name === "fromCharCode"))) return all(e.arguments);
+      // a string constant's words: "a b c".split(" ") (the log's code tables)
+      if (c.type === "MemberExpression" && !c.computed && c.property.name === "split" && (c.object.type === "Literal" || c.object.type === "Identifier") &&
+          e.arguments.length === 1 && e.arguments[0].type === "Literal") return true;
       if ((c.type === "ArrowFunctionExpression" || c.type === "FunctionExpression") && !containsCall(c)) return all(e.arguments);
       return false;
     }
@@ -151,11 +154,16 @@ function pure(e, ctx) {
   }
 }
 
-/** The statements of a bundle's `(()=>{ … })()` wrapper, or null when the file is not an iife bundle. */
-function iifeBody(ast) {
+/**
+ * The statements of a bundle's top level: inside an app's `(()=>{ … })()` wrapper, or inside a
+ * screen file's `(function(A,X){ … })` (a function expression the app evaluates and calls); null
+ * when the file is neither.
+ */
+function bundleBody(ast) {
   const stmts = ast.body.filter((s) => !s.directive && s.type !== "EmptyStatement");
   if (stmts.length !== 1 || stmts[0].type !== "ExpressionStatement") return null;
   let e = stmts[0].expression;
+  if (e.type === "FunctionExpression" && e.body.type === "BlockStatement") return e.body.body;
   if (e.type === "UnaryExpression") e = e.argument;
   if (e.type !== "CallExpression" || e.arguments.length) return null;
   const fn = e.callee;
@@ -164,11 +172,12 @@ function iifeBody(ast) {
 }
 
 /**
- * Modules only declare things; the app's entry ends with exactly one start() call. Checked on an
- * iife bundle's top level. `unmapped(pos)` tells esbuild's own helpers (no source) apart.
+ * Modules only declare things; the bundle ends with exactly one call, its entry's (the app's
+ * start() in src/watch/main.ts, a screen's own function). Checked on an app's iife and on a screen
+ * file's function expression. `unmapped(pos)` tells esbuild's own helpers (no source) apart.
  */
 export function topLevelRule(ast, report, unmapped) {
-  const body = iifeBody(ast);
+  const body = bundleBody(ast);
   if (!body) return;
   const stmts = body.filter((s) => !s.directive && s.type !== "EmptyStatement");
   const topNames = new Set();
@@ -184,7 +193,7 @@ export function topLevelRule(ast, report, unmapped) {
   const last = stmts[stmts.length - 1];
   const startCall = last && last.type === "ExpressionStatement" && last.expression.type === "CallExpression" && !pure(last.expression, ctx) ? last : null;
   if (!startCall && last)
-    report("top-level", last, "the app's entry must end with exactly one start() call (src/watch/main.ts); this bundle ends with something else");
+    report("top-level", last, "a watch bundle must end with exactly one call of its entry (src/watch/main.ts's start(), a screen's own function); this bundle ends with something else");
   for (const s of stmts) {
     if (s === startCall) continue;
     let ok;
@@ -193,6 +202,6 @@ export function topLevelRule(ast, report, unmapped) {
     else if (s.type === "VariableDeclaration") ok = s.declarations.every((d) => pure(d.init, ctx));
     else if (s.type === "ExpressionStatement") ok = pure(s.expression, ctx);
     else ok = false;
-    if (!ok) report("top-level", s, "top-level code runs when the app loads: modules may only declare things, and only src/watch/main.ts runs code, with one final start() call (move this into a function)");
+    if (!ok) report("top-level", s, "top-level code runs when the file loads: modules may only declare things, and only the entry runs code, with one final call (move this into a function)");
   }
 }

@@ -76,8 +76,6 @@ export class CadenceEstimator {
   private ring: Float32Array;
   private ringX: Float32Array;
   private work: Float32Array;
-  private workX: Float32Array;
-  private zero: Float32Array;
   private hann: Float32Array;
   /** samples since the window (re)started; the next one goes to ring[count mod N] */
   private count: number;
@@ -89,14 +87,11 @@ export class CadenceEstimator {
   private fwN: number;
 
   constructor(ops: CadenceOps) {
-    const buf = (n: number) => new Float32Array(n);
     this.ops = ops;
-    this.ring = buf(CAD_N);
-    this.ringX = buf(CAD_N);
-    this.work = buf(PAD);
-    this.workX = buf(PAD);
-    this.zero = buf(PAD - CAD_N);
-    this.hann = buf(CAD_N);
+    this.ring = new Float32Array(CAD_N);
+    this.ringX = new Float32Array(CAD_N);
+    this.work = new Float32Array(PAD);
+    this.hann = new Float32Array(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
@@ -162,7 +157,7 @@ export class CadenceEstimator {
   private spectrum(ring: Float32Array, w: Float32Array, mean: number): void {
     const hann = this.hann, idx = this.count;
     for (let i = 0; i < CAD_N; i++) w[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
-    w.set(this.zero, CAD_N);
+    w.fill(0, CAD_N);
     this.ops.FFT(w);
   }
 
@@ -171,7 +166,8 @@ export class CadenceEstimator {
    * gravity rotating. A run's swing is at its stride (= lo), with nothing at lo/2; a walk's is at half its step (lo/2), while impacts leak into the forearm axis at lo: so lo must dominate clearly.
    */
   private swingAt(lo: number): boolean {
-    const w = this.workX;
+    // its own buffer, made when needed (rarely while running): the watch's RAM holds only one
+    const w = new Float32Array(PAD);
     this.spectrum(this.ringX, w, this.ops.sum(this.ringX) / CAD_N);
     this.scanBins += CAD_N;
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
@@ -208,8 +204,7 @@ export class CadenceEstimator {
       best = run ? hi : l;
     }
     best = peakNear(w, best);
-    const ln = (k: number) => Math.log(w[k] + 1e-9);
-    const a = ln(best - 1), b = ln(best), c = ln(best + 1);
+    const a = Math.log(w[best - 1] + 1e-9), b = Math.log(w[best] + 1e-9), c = Math.log(w[best + 1] + 1e-9);
     const den = a - 2 * b + c;
     let spm = (best + (den < 0 ? (0.5 * (a - c)) / den : 0)) * SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride

@@ -1,11 +1,11 @@
-// Session log encoder. What ships in app.js is what LogOut uses: LogWriter and the per-kind field
-// builders; encode() gives the line of a whole record (tests, tools). One text line per record,
+// Session log encoder. What ships in the watch's resident app is what the session uses: LogWriter
+// (with the storage port as its sink) and fields(); encode() gives the line of a whole record
+// (tests, tools). One text line per record,
 //   <kind><seq base36>,<fields>*<crc32 of everything before "*", 8 hex>\n
 // Every number on a line is an int32 in base 36 (Espruino prints int32s exactly; bigger
 // numbers would be floats) and text fields are escaped, so lines are printable ASCII only.
-import type { StepKind } from "../plan";
-import type { LineRec, StepWhy, EventWhat, EndWhy } from "./records";
-import { STEP_KINDS, STEP_WHYS, EVENT_WHATS, END_WHYS, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
+import type { LineRec } from "./records";
+import { STEP_KIND_CODES, STEP_WHY_CODES, EVENT_CODES, END_CODES, LOG_FORMAT, PACK_TERM, PACK_TERM_0, PACK_CONT, PACK_CONT_0 } from "./records";
 
 /** CRC-32 port: E.CRC32 on the watch, crc32() from src/sim/crc.ts in Node and the browser. */
 export type Crc = (s: string) => number;
@@ -26,13 +26,9 @@ export function b36(x: number): string {
   return x < 0 ? "-" + (-x).toString(36) : x.toString(36);
 }
 
-function h4(x: number): string {
-  return (65536 + (x & 65535)).toString(16).substr(1);
-}
-
 /** A 32-bit value (signed or unsigned) as 8 lower-case hex digits, using 16-bit halves only. */
 export function hex8(x: number): string {
-  return h4(x >>> 16) + h4(x);
+  return (65536 + (x >>> 16)).toString(16).substr(1) + (65536 + (x & 65535)).toString(16).substr(1);
 }
 
 /** Text as printable ASCII without "," "*" "%": other characters become %XX or %uXXXX. */
@@ -40,7 +36,7 @@ export function esc(s: string): string {
   let o = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    o += c < 32 || c > 126 || c == 37 || c == 42 || c == 44 ? (c < 256 ? "%" + h4(c).substr(2) : "%u" + h4(c)) : s.charAt(i);
+    o += c < 32 || c > 126 || c == 37 || c == 42 || c == 44 ? (c < 256 ? "%" + (256 + c).toString(16).substr(1) : "%u" + (65536 + c).toString(16).substr(1)) : s.charAt(i);
   }
   return o;
 }
@@ -55,66 +51,43 @@ function line(seq: number, f: Fields, crc: Crc): string {
   return body + "*" + hex8(crc(body)) + "\n";
 }
 
-// Each record kind's fields, from its values in record units (see records.ts), in the order of
-// its *_ positions in records.ts (tests/log/format.test.ts checks each against them). LogOut calls
-// these straight from what the session knows, encode() from a record: one layout for both.
-
-export function headFields(startMs: number, plan: string, planHash: number, version: string, goal: string | undefined): Fields {
-  return ["H", LOG_FORMAT, Math.floor(startMs / 1000), startMs % 1000, hex8(planHash), esc(plan), esc(version), goal === undefined ? "" : esc(goal)];
-}
-
-export function stepFields(idx: number, kind: StepKind, rep: number, startMs: number, durMs: number, distM: number,
-  avgPaceSPerKm: number, avgHr: number, maxHr: number, avgCad: number, why: StepWhy, flags: number, quality: number): Fields {
-  return ["S", idx, STEP_KINDS.indexOf(kind), rep, startMs, durMs, distM * 10, avgPaceSPerKm * 10, avgHr, maxHr, avgCad, STEP_WHYS.indexOf(why), flags, quality];
-}
-
-export function eventFields(tMs: number, what: EventWhat, value: number | undefined): Fields {
-  return ["F", tMs, EVENT_WHATS.indexOf(what), value === undefined ? "" : value * 10];
-}
-
-export function rpeFields(rpe: number, idx: number | undefined): Fields {
-  return ["R", rpe, idx === undefined ? "" : idx];
-}
-
-export function endFields(durMs: number, distM: number, why: EndWhy): Fields {
-  return ["E", durMs, distM * 10, END_WHYS.indexOf(why)];
+/**
+ * A record's fields, from its values in record units (see records.ts): the kind letter (line()
+ * appends the seq to it), then each value at its position (H_PLAN, S_IDX, … in records.ts;
+ * tests/log/format.test.ts checks each against them). One function for every kind, so the
+ * session (through LogWriter.rec) and encode() write one layout.
+ */
+export function fields(r: LineRec): Fields {
+  if (r.k == "H") return ["H", LOG_FORMAT, Math.floor(r.startMs / 1000), r.startMs % 1000, hex8(r.planHash), esc(r.plan), esc(r.version), r.goal === undefined ? "" : esc(r.goal)];
+  if (r.k == "S")
+    return ["S", r.idx, STEP_KIND_CODES.split(" ").indexOf(r.kind), r.rep, r.startMs, r.durMs, r.distM * 10, r.avgPaceSPerKm * 10, r.avgHr, r.maxHr, r.avgCad, STEP_WHY_CODES.split(" ").indexOf(r.why), r.flags, r.quality];
+  if (r.k == "F") return ["F", r.tMs, EVENT_CODES.split(" ").indexOf(r.what), r.value === undefined ? "" : r.value * 10];
+  if (r.k == "R") return ["R", r.rpe, r.idx === undefined ? "" : r.idx];
+  return ["E", r.durMs, r.distM * 10, END_CODES.split(" ").indexOf(r.why)];
 }
 
 /** One record as one line (with "\n"). seq numbers a session's lines 1, 2, 3, ... */
 export function encode(r: LineRec, seq: number, crc: Crc): string {
-  return line(seq, fieldsOf(r), crc);
+  return line(seq, fields(r), crc);
 }
 
-function fieldsOf(r: LineRec): Fields {
-  if (r.k == "H") return headFields(r.startMs, r.plan, r.planHash, r.version, r.goal);
-  if (r.k == "S")
-    return stepFields(r.idx, r.kind, r.rep, r.startMs, r.durMs, r.distM, r.avgPaceSPerKm, r.avgHr, r.maxHr, r.avgCad, r.why, r.flags, r.quality);
-  if (r.k == "F") return eventFields(r.tMs, r.what, r.value);
-  if (r.k == "R") return rpeFields(r.rpe, r.idx);
-  return endFields(r.durMs, r.distM, r.why);
-}
-
-/** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
-function pack(x: number): string {
-  let z = x < 0 ? -2 * x - 1 : 2 * x;
-  let o = "";
-  while (z >= PACK_TERM) {
-    o += String.fromCharCode(PACK_CONT_0 + (z % PACK_CONT));
-    z = Math.floor(z / PACK_CONT);
-  }
-  return o + String.fromCharCode(PACK_TERM_0 + z);
+/** Where a LogWriter also writes each line it makes (the session's storage port). */
+export interface LineSink {
+  write(line: string): void;
 }
 
 /**
  * Numbers the lines of one session and packs GPS points, several per `T` line:
  * the first point absolute (s, 1e-5 degree), the rest as packed deltas. Only the line
  * being built grows per point. A crash loses at most the points not yet returned.
+ * With a sink, every line it returns is also written to the sink.
  */
 export class LogWriter {
   /** the last seq handed out */
   seq: number;
   private crc: Crc;
   private per: number;
+  private out: LineSink | undefined;
   /** points on the pending `T` line */
   private n: number;
   // set by the first point of a line: the line after its kind and seq (the first point's fields,
@@ -124,21 +97,38 @@ export class LogWriter {
   private la!: number;
   private lo!: number;
 
-  /** lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first). */
-  constructor(crc: Crc, lastSeq: number, pointsPerLine?: number) {
+  /**
+   * lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first).
+   * pointsPerLine: 12 when 0 or absent. out: where each line also goes.
+   */
+  constructor(crc: Crc, lastSeq: number, pointsPerLine?: number, out?: LineSink) {
     this.crc = crc;
     this.seq = lastSeq;
     this.per = pointsPerLine || 12;
+    this.out = out;
     this.n = 0;
   }
 
-  /** The next line: a record (any but the track) from its fields (headFields() etc.). */
-  rec(f: Fields): string {
-    return line(++this.seq, f, this.crc);
+  /** The next line: a record (any but the track), written to the sink. */
+  rec(r: LineRec): string {
+    const l = line(++this.seq, fields(r), this.crc);
+    if (this.out) this.out.write(l);
+    return l;
   }
 
-  /** Add a point (session seconds, degrees); returns a full `T` line to write, or null. NaN positions are ignored. */
+  /** Add a point (session seconds, degrees); returns a full `T` line (written), or null. NaN positions are ignored. */
   add(tS: number, lat: number, lon: number): string | null {
+    // (inside: on the watch it exists only while a point is added)
+    /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
+    function pack(x: number): string {
+      let z = x < 0 ? -2 * x - 1 : 2 * x;
+      let o = "";
+      while (z >= PACK_TERM) {
+        o += String.fromCharCode(PACK_CONT_0 + (z % PACK_CONT));
+        z = Math.floor(z / PACK_CONT);
+      }
+      return o + String.fromCharCode(PACK_TERM_0 + z);
+    }
     // a non-finite delta would never pack (pack() loops on it)
     if (!isFinite(tS + lat + lon)) return null;
     const t = Math.round(tS);
@@ -153,10 +143,12 @@ export class LogWriter {
     return ++this.n < this.per ? null : this.flush();
   }
 
-  /** The pending points as a `T` line (call at pause and end), or null if none. */
+  /** The pending points as a `T` line (written; call at pause and end), or null if none. */
   flush(): string | null {
     if (!this.n) return null;
     this.n = 0;
-    return line(++this.seq, ["T", this.s], this.crc);
+    const l = line(++this.seq, ["T", this.s], this.crc);
+    if (this.out) this.out.write(l);
+    return l;
   }
 }

@@ -17,7 +17,8 @@ export interface HeaderRec {
   goal?: string;
 }
 
-export type StepWhy = "time" | "dist" | "hr" | "cap" | "lap" | "skip" | "end";
+/** why a step ended: a word of STEP_WHY_CODES */
+export type StepWhy = Words<typeof STEP_WHY_CODES>;
 
 /** `S`: one per finished step (leaf), exact summary. */
 export interface StepRec {
@@ -72,19 +73,8 @@ export interface TrackRec {
   pts: TrackPoint[];
 }
 
-export type EventWhat =
-  | "pause"
-  | "resume"
-  | "skip"
-  | "extend"
-  | "lap"
-  | "cadDrop"
-  | "paceFast"
-  | "paceSlow"
-  | "gpsLost"
-  | "gpsBack"
-  | "storageLow"
-  | "clockJump";
+/** what happened: a word of EVENT_CODES */
+export type EventWhat = Words<typeof EVENT_CODES>;
 
 /** `F`: something that happened at a moment. */
 export interface EventRec {
@@ -105,7 +95,8 @@ export interface RpeRec {
   idx?: number;
 }
 
-export type EndWhy = "done" | "ended" | "saved";
+/** how a session closed: a word of END_CODES */
+export type EndWhy = Words<typeof END_CODES>;
 
 /** `E`: the session closed: done (plan finished), ended (runner stopped), saved (after a crash). */
 export interface EndRec {
@@ -120,28 +111,20 @@ export type Rec = HeaderRec | StepRec | TrackRec | EventRec | RpeRec | EndRec;
 /** The records encode() writes: everything but the track, which LogWriter packs. */
 export type LineRec = Exclude<Rec, TrackRec>;
 
-// Code tables: a value's position is its code on the line. Append only, never reorder:
-// old logs must keep decoding.
-export const STEP_KINDS = ["warmup", "stride", "work", "recovery", "cooldown", "rest"] as const satisfies readonly StepKind[];
+// Code tables: a value's position in its list is its code on the line. Append only, never
+// reorder: old logs must keep decoding. They are text, a word per value: the types above are
+// their words, the encoder finds a code with split(" ").indexOf (the list costs the watch RAM only
+// while it writes a line), and the decoder reads the arrays at the end of this file.
+export const STEP_KIND_CODES = "warmup stride work recovery cooldown rest";
+export const STEP_WHY_CODES = "time dist hr cap lap skip end";
+export const EVENT_CODES = "pause resume skip extend lap cadDrop paceFast paceSlow gpsLost gpsBack storageLow clockJump";
+export const END_CODES = "done ended saved";
+
+/** the words of a space-separated list, as a union of string literal types */
+type Words<S extends string> = S extends `${infer A} ${infer B}` ? A | Words<B> : S;
 type Assert<T extends true> = T;
-/** Compile-time check that every StepKind has a code: add new kinds to the end of STEP_KINDS. */
-export type StepKindsCoded = Assert<[Exclude<StepKind, (typeof STEP_KINDS)[number]>] extends [never] ? true : false>;
-export const STEP_WHYS: readonly StepWhy[] = ["time", "dist", "hr", "cap", "lap", "skip", "end"];
-export const EVENT_WHATS: readonly EventWhat[] = [
-  "pause",
-  "resume",
-  "skip",
-  "extend",
-  "lap",
-  "cadDrop",
-  "paceFast",
-  "paceSlow",
-  "gpsLost",
-  "gpsBack",
-  "storageLow",
-  "clockJump",
-];
-export const END_WHYS: readonly EndWhy[] = ["done", "ended", "saved"];
+/** Compile-time check that every StepKind has a code: add new kinds to the end of STEP_KIND_CODES. */
+export type StepKindsCoded = Assert<[Exclude<StepKind, Words<typeof STEP_KIND_CODES>>] extends [never] ? true : false>;
 
 /** Version of the line format, the first field of every `H` line. */
 export const LOG_FORMAT = 1;
@@ -206,3 +189,10 @@ export const PACK_TERM = 64;
 export const PACK_TERM_0 = 0x2d;
 export const PACK_CONT = 18;
 export const PACK_CONT_0 = PACK_TERM_0 + PACK_TERM;
+
+// The code tables as arrays (the decoder, the watch's scan, the validator). Last in the file:
+// esbuild inlines this module's number constants above only up to the first value that is not one.
+export const STEP_KINDS = /* @__PURE__ */ STEP_KIND_CODES.split(" ") as readonly StepKind[];
+export const STEP_WHYS = /* @__PURE__ */ STEP_WHY_CODES.split(" ") as readonly StepWhy[];
+export const EVENT_WHATS = /* @__PURE__ */ EVENT_CODES.split(" ") as readonly EventWhat[];
+export const END_WHYS = /* @__PURE__ */ END_CODES.split(" ") as readonly EndWhy[];
