@@ -42,12 +42,18 @@ export class Sensors {
     };
   }
 
-  /** GPS and HRM on (pre-start: they need time to lock) */
+  /**
+   * GPS and HRM on (pre-start: they need time to lock). The session calls it again: Bangle.on
+   * adds a listener as often as it is called, so each is removed first (twice, every fix
+   * reached the session twice, the second as a zero-time fix counted poor)
+   */
   on(): void {
     Bangle.setGPSPower(1, APP_ID);
     Bangle.setHRMPower(1, APP_ID);
-    Bangle.on("GPS", this.ls.GPS);
-    Bangle.on("HRM", this.ls.HRM);
+    for (const ev of ["GPS", "HRM"]) {
+      Bangle.removeListener(ev, this.ls[ev]);
+      Bangle.on(ev, this.ls[ev]);
+    }
   }
 
   /** session settings: accelerometer at 12.5 Hz all session (cadence), HRM in sport mode */
@@ -68,7 +74,7 @@ export class Sensors {
     Bangle.setHRMPower(0, APP_ID);
     if (this.saved) {
       Bangle.setOptions({ powerSave: this.saved.powerSave !== false });
-      sportMode(this.saved.hrmSportMode);
+      sportMode(this.saved.hrmSportMode || 0);
     }
     this.saved = null;
     this.sink = null;

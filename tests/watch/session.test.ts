@@ -7,6 +7,7 @@ import { decodeLog } from "../../src/engine/log/decode";
 import { fmtTime } from "../../src/engine/format";
 import { crc32 } from "../../src/sim/crc";
 import { PATTERNS, H_REP, H_END } from "../../src/engine/haptics";
+import { Q_GPS_POOR } from "../../src/engine/log/records";
 import type { StepRec } from "../../src/engine/log/records";
 
 const REC = "pyfitparse_activity-small-fenix2-run.csv";
@@ -54,6 +55,9 @@ describe("a Classic 5K on the wrist", () => {
     const reps = steps.filter((s) => s.kind === "work");
     expect(reps.map((s) => s.rep)).toEqual([1, 2, 3, 4, 5, 6]);
     for (const r of reps) expect(Math.abs(r.distM - 400)).toBeLessThan(15);
+    // each fix reached the session once: a second delivery (a listener added twice) is a
+    // zero-time fix, counted poor, and flagged every step's GPS as poor
+    for (const st of steps) expect(st.quality & Q_GPS_POOR).toBe(0);
     expect(log.recs[log.recs.length - 1]).toMatchObject({ k: "E", why: "done" });
     // one rep-start buzz per rep, then the end pattern
     const repBuzzes = b.buzzes.filter((z) => z.ms === PATTERNS[H_REP][0]);
