@@ -52,22 +52,31 @@ export class Run {
       Bangle.setOptions({ lockTimeout: 0 });
       Bangle.setLocked(false);
     }
-    sensors.on();
-    sensors.sport();
-    this.s = new Session(plan, {
+    const s = (this.s = new Session(plan, {
       buzz: (id, d) => { this.buzzer.play(id, d); },
       write: (l) => { this.write(l); },
       crc: E.CRC32,
-    }, Date.now(), VERSION, goal, lastSeq, fromIdx);
-    this.s.drop = new DropDetector();
+    }, Date.now(), VERSION, goal, lastSeq, fromIdx));
+    s.drop = new DropDetector();
     if (storage().getFree() < LOW_BYTES) this.low();
-    sensors.sink = {
-      gps: (f) => { this.s.gpsFix(Date.now(), f); this.after(); },
-      hrm: (h) => { this.s.hrm(Date.now(), h.bpm, h.confidence); this.after(); },
-      accel: (a) => { if (this.cad.push(a.x, a.y, a.z, Date.now())) { this.s.cadence(Date.now(), this.cad.spm, this.cad.conf); this.after(); } },
-      step: (n) => { this.cad.steps(n, Date.now()); },
-    };
-    this.timer = setInterval(() => { this.s.tick(Date.now()); this.after(); this.draw(); }, 1000);
+    // each reading straight from its listener to the engine; the accelerometer's listener is the
+    // estimator's own per-sample function (12.5 Hz: no clock, one short call); the step count is
+    // only kept here, and handed over with the rate check at the 1 s tick
+    const cad = this.cad;
+    let steps = Bangle.getStepCount();
+    cad.done = () => { s.cadence(Date.now(), cad.spm, cad.conf); this.after(); };
+    sensors.on();
+    sensors.use("GPS", (f: GPSFix) => { s.gpsFix(Date.now(), f); this.after(); });
+    sensors.use("HRM", (h: HRMData) => { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); });
+    sensors.sport(cad.put, (n: number) => { steps = n; });
+    this.timer = setInterval(() => {
+      const t = Date.now();
+      cad.steps(steps, t);
+      if (cad.rate(t)) cad.done();
+      s.tick(t);
+      this.after();
+      this.draw();
+    }, 1000);
   }
 
   /**

@@ -59,6 +59,27 @@ function peakNear(w: Float32Array, k: number): number {
   return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
 }
 
+/**
+ * The window in time order (its oldest sample at ring[p]), less its mean, through the Hann window
+ * into w's lower half, the upper half zero; then w's spectrum modulus in place. The copies, the
+ * zeros and the FFT are native; one interpreted loop of CAD_N multiplies is left.
+ */
+function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number, mean: number): void {
+  "ram";
+  let i = CAD_N;
+  w.set(ring.subarray(p));
+  w.set(ring.subarray(0, p), CAD_N - p);
+  while (i--) w[i] = (w[i] - mean) * hann[i];
+  w.fill(0, CAD_N);
+  ops.FFT(w);
+}
+
+/** Bangle's 'accel' event, of which the estimator reads the magnitude and the forearm axis */
+export interface AccelSample {
+  x: number;
+  mag: number;
+}
+
 export class CadenceEstimator {
   /** latest cadence, steps/min (0 = none) */
   spm: number;
@@ -70,19 +91,30 @@ export class CadenceEstimator {
   src: number;
   /** cadence from the firmware step counter over the last ~20 s (0 = unknown) */
   fwSpm: number;
-  /** bins the last window's scan loop visited (for the cost model) */
+  /** bins the last window's interpreted loops visited beyond the window copy (for the cost model) */
   scanBins: number;
+  /**
+   * The per-sample path: every 12.5 Hz sample (Bangle's 'accel' event as is) into the window, an
+   * estimate every CAD_HOP samples once it is full, then done(). Returns true after an estimate.
+   * Register it as the accelerometer listener itself: one short call per sample, no clock.
+   */
+  put: (a: AccelSample) => boolean;
+  /**
+   * The rate check, about once a second with the engine's clock: below 5 samples/s (power save,
+   * 1.25 Hz) there is no accelerometer estimate and the window restarts. Returns true when that
+   * changed the estimate (the step counter's fallback).
+   */
+  rate: (tMs: number) => boolean;
+  /** called after each new accelerometer estimate */
+  done: () => void;
   private ops: CadenceOps;
   private ring: Float32Array;
   private ringX: Float32Array;
   private work: Float32Array;
   private workX: Float32Array;
-  private zero: Float32Array;
   private hann: Float32Array;
-  /** samples since the window (re)started; the next one goes to ring[count mod N] */
-  private count: number;
-  private lastTMs: number;
-  private dtMs: number;
+  /** push()'s clock: its last rate check */
+  private tRate: number;
   private fwCount: Float64Array;
   private fwT: Float64Array;
   private fwI: number;
@@ -90,48 +122,56 @@ export class CadenceEstimator {
 
   constructor(ops: CadenceOps) {
     const buf = (n: number) => new Float32Array(n);
+    const me = this;
+    const R = (this.ring = buf(CAD_N)), X = (this.ringX = buf(CAD_N));
+    /** samples since the window (re)started: the next one goes to ring[n mod N]; n0, t0: at the last rate check */
+    let n = 0, n0 = 0, t0 = 0;
     this.ops = ops;
-    this.ring = buf(CAD_N);
-    this.ringX = buf(CAD_N);
     this.work = buf(PAD);
     this.workX = buf(PAD);
-    this.zero = buf(PAD - CAD_N);
     this.hann = buf(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
-    // no estimate yet (GAIT_STILL, SRC_NONE), no samples, no step counts
-    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.scanBins = this.count = this.fwI = this.fwN = 0;
-    this.lastTMs = -Infinity;
-    this.dtMs = 80;
+    // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.scanBins = this.fwI = this.fwN = 0;
+    this.tRate = -Infinity;
+    this.done = () => {};
+    this.put = function (a: AccelSample): boolean {
+      "ram";
+      const i = n & (CAD_N - 1);
+      R[i] = a.mag;
+      X[i] = a.x;
+      if (++n & (CAD_HOP - 1) || n < CAD_N) return false;
+      me.analyse(n & (CAD_N - 1));
+      me.done();
+      return true;
+    };
+    this.rate = function (tMs: number): boolean {
+      const dt = tMs - t0;
+      // a check about a second after the last; a clock jump only restarts the measurement
+      if (dt > 0 && dt < 900) return false;
+      const slow = dt > 0 && dt < 5000 && (n - n0) * 1000 < 5 * dt;
+      t0 = tMs;
+      if (slow) n = 0;
+      n0 = n;
+      return slow && me.fallback();
+    };
   }
 
   /**
-   * One accelerometer sample in g. tMs (optional) is the engine's clock at the sample; with it
-   * the estimator follows the rate itself (power save shows as ~800 ms between samples).
-   * Returns true when spm/conf/gait were updated.
+   * One accelerometer sample in g, for simulations and tests: the magnitude is computed here (the
+   * watch has it in the event), and tMs (optional, the engine's clock at the sample) runs the rate
+   * check once a second as the watch's tick does. Returns true when spm/conf/gait were updated.
    */
   push(x: number, y: number, z: number, tMs?: number): boolean {
-    if (tMs !== undefined) {
-      const dt = tMs - this.lastTMs;
-      if (dt > 0 && dt < 5000) this.dtMs += (dt - this.dtMs) * 0.2;
-      this.lastTMs = tMs;
-    }
-    // power save (1.25 Hz, ~800 ms apart against 80): no accelerometer estimate, and the window
-    // restarts when the full rate is back
-    if (this.dtMs > 400) { this.count = 0; return this.fallback(); }
-    const i = this.count & (CAD_N - 1);
-    this.ring[i] = Math.sqrt(x * x + y * y + z * z);
-    this.ringX[i] = x;
-    // an estimate every CAD_HOP samples once the window is full
-    if (++this.count % CAD_HOP || this.count < CAD_N) return false;
-    this.analyse();
-    return true;
+    const changed = tMs !== undefined && (tMs - this.tRate >= 1000 || tMs < this.tRate) && ((this.tRate = tMs), this.rate(tMs));
+    return this.put({ x: x, mag: Math.sqrt(x * x + y * y + z * z) }) || changed;
   }
 
   /**
    * The firmware step counter: its running count and the engine's clock (call on every
-   * 'step' event, or periodically with Bangle.getHealthStatus("day").steps).
+   * 'step' event, or periodically with the latest count).
    */
   steps(count: number, tMs: number): void {
     // keep one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
@@ -158,66 +198,68 @@ export class CadenceEstimator {
     return changed;
   }
 
-  /** The ring in time order, less its mean, through the Hann window into w; then w's spectrum modulus in place. */
-  private spectrum(ring: Float32Array, w: Float32Array, mean: number): void {
-    const hann = this.hann, idx = this.count;
-    for (let i = 0; i < CAD_N; i++) w[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
-    w.set(this.zero, CAD_N);
-    this.ops.FFT(w);
-  }
-
   /**
    * Still ambiguous (a gentle runner or a walker): the forearm axis sees the arm swing as
    * gravity rotating. A run's swing is at its stride (= lo), with nothing at lo/2; a walk's is at half its step (lo/2), while impacts leak into the forearm axis at lo: so lo must dominate clearly.
    */
-  private swingAt(lo: number): boolean {
-    const w = this.workX;
-    this.spectrum(this.ringX, w, this.ops.sum(this.ringX) / CAD_N);
+  private swingAt(lo: number, p: number): boolean {
+    const w = this.workX, ops = this.ops;
+    spectrum(ops, this.ringX, this.hann, w, p, ops.sum(this.ringX) / CAD_N);
     this.scanBins += CAD_N;
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
   }
 
-  private analyse(): void {
-    const ops = this.ops, ring = this.ring, w = this.work;
+  /** an estimate from the full window, whose oldest sample is ring[p] */
+  private analyse(p: number): void {
+    "ram";
+    // every local up front: a let inside a loop or branch costs a scope of its own on the watch
+    const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
-    const sd = Math.sqrt(ops.variance(ring, mean) / CAD_N);
+    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
+    let k = K_HI, best = K_LO, bestScore = -1, s = 0, h1 = 0, h2 = 0, run = false, lo = 0, hi = 0, spm = 0, peak = 0, conf = 0;
     if (sd < STILL_SD) {
       this.scanBins = 0;
       this.fallback();
       return;
     }
-    this.spectrum(ring, w, mean);
-    // band energy for the confidence: from the lowest stride to the top of the band
-    let best = K_LO, bestScore = -1, total = 0;
-    for (let k = K_FROM; k <= K_HI; k++) {
-      const m = w[k];
-      total += m * m;
-      if (k < K_LO) continue;
-      const h1 = w[k >> 1], h2 = w[(k + 1) >> 1];
-      const s = m + HALF_W * (h1 > h2 ? h1 : h2);
-      if (s > bestScore) { bestScore = s; best = k; }
+    spectrum(ops, ring, this.hann, w, p, mean);
+    // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
+    const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
+    // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (downwards, so a tie keeps the lower bin)
+    while (k >= K_LO) {
+      h1 = w[k >> 1];
+      h2 = w[(k + 1) >> 1];
+      s = w[k] + HALF_W * (h1 > h2 ? h1 : h2);
+      if (s >= bestScore) {
+        bestScore = s;
+        best = k;
+      }
+      k--;
     }
-    this.scanBins = K_HI - K_FROM + 1;
+    this.scanBins = K_HI - K_LO + 1;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
     // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
-    let run = best >= K_RUN;
-    const lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
+    run = best >= K_RUN;
+    lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
     if (lo) {
-      const l = peakNear(w, lo), hi = peakNear(w, l * 2);
-      run = sd >= RUN_SD || w[hi] >= OCT_RATIO * w[l] || this.swingAt(l);
-      best = run ? hi : l;
+      lo = peakNear(w, lo);
+      hi = peakNear(w, lo * 2);
+      run = sd >= RUN_SD || w[hi] >= OCT_RATIO * w[lo] || this.swingAt(lo, p);
+      best = run ? hi : lo;
     }
     best = peakNear(w, best);
-    const ln = (k: number) => Math.log(w[k] + 1e-9);
-    const a = ln(best - 1), b = ln(best), c = ln(best + 1);
-    const den = a - 2 * b + c;
-    let spm = (best + (den < 0 ? (0.5 * (a - c)) / den : 0)) * SPM_PER_BIN;
+    // a parabola through the log-magnitudes of the three bins around the peak
+    h1 = M.log(w[best - 1] + 1e-9);
+    h2 = M.log(w[best + 1] + 1e-9);
+    s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
+    spm = (best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0)) * SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
     // partner at half the rate (the Hann main lobe holds each within ±2 bins)
-    let peak = 0;
-    const h = best >> 1;
-    for (let k = -2; k <= 2; k++) peak += w[best + k] * w[best + k] + w[h + k] * w[h + k];
-    const conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
+    k = best - 2;
+    hi = best >> 1;
+    lo = hi - 2;
+    while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
+    conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
     if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
