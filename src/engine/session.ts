@@ -162,7 +162,10 @@ export class Session {
       this.hrN++;
       if (bpm > this.hrMax) this.hrMax = bpm;
     } else this.hrLow++;
-    this.advance(t);
+    // the rules only where HR can end the step; the next tick runs them otherwise
+    const e = this.step!.end;
+    if (e.hrBelow || e.hrAbove) this.advance(t);
+    else this.t = t;
   }
 
   /** a cadence estimate (steps/min, confidence 0..1) */
@@ -181,7 +184,7 @@ export class Session {
         this.hap.request(H_CAD, t, 0);
       }
     }
-    this.advance(t);
+    // no rule waits on cadence: the next tick runs them
   }
 
   command(wallMs: number, cmd: Cmd): void {
@@ -262,12 +265,6 @@ export class Session {
     return Math.max(0, r);
   }
 
-  /** "m", "s", "bpm", or "+s" (counting up, lap steps); "" after the end */
-  remainUnit(): string {
-    this.remain();
-    return this.unit;
-  }
-
   /** pace state against the step's band: 0 in band or no band, F_FAST, F_SLOW */
   paceState(): number {
     return this.paceOut;
@@ -325,7 +322,7 @@ export class Session {
     this.begin(tEnd);
   }
 
-  /** time-driven rules, run after every event */
+  /** time-driven rules: at every tick and GPS fix, and at HR samples where HR can end the step */
   advance(t: number): void {
     this.t = t;
     if (this.mode !== RUN) return;
