@@ -8,7 +8,7 @@
 import { Session, DONE, PAUSED } from "../engine/session";
 import type { Cmd } from "../engine/session";
 import type { Plan } from "../engine/plan";
-import { CadenceEstimator } from "../engine/cadence/estimator";
+import { CadenceEstimator, CAD_HOP } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
 import { Buzzer } from "./haptics";
 import { Sensors } from "./sensors";
@@ -72,7 +72,7 @@ export class Run {
     this.timer = setInterval(() => {
       const t = Date.now();
       cad.steps(steps, t);
-      if (cad.rate(t)) cad.done();
+      if (cad.rate(t, CAD_HOP)) cad.done();
       s.tick(t);
       this.after();
       this.draw();

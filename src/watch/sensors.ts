@@ -35,7 +35,7 @@ export class Sensors {
   /** fn becomes our one listener for Bangle event ev */
   use(ev: string, fn: (d: any) => void): void {
     const l = this.ls;
-    if (l[ev]) Bangle.removeListener(ev, l[ev]);
+    Bangle.removeListener(ev, l[ev]);
     Bangle.on(ev, (l[ev] = fn));
   }
 

@@ -60,16 +60,23 @@ function peakNear(w: Float32Array, k: number): number {
 }
 
 /**
- * The window in time order (its oldest sample at ring[p]), less its mean, through the Hann window
- * into w's lower half, the upper half zero; then w's spectrum modulus in place. The copies, the
- * zeros and the FFT are native; one interpreted loop of CAD_N multiplies is left.
+ * The window in time order (its oldest sample at ring[p]) through the Hann window into w's lower
+ * half, the upper half zero; then w's spectrum modulus in place. The copies, the zeros and the
+ * FFT are native; one interpreted loop of CAD_N multiplies is left, four to a pass. The mean is
+ * not subtracted: what Hann leaves of a constant is under 0.12 % of it from the band's lowest
+ * bin up (and nothing at even bins), and the magnitude ring holds |a| − 1 g.
  */
-function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number, mean: number): void {
+function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number): void {
   "ram";
   let i = CAD_N;
   w.set(ring.subarray(p));
   w.set(ring.subarray(0, p), CAD_N - p);
-  while (i--) w[i] = (w[i] - mean) * hann[i];
+  while (i) {
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+  }
   w.fill(0, CAD_N);
   ops.FFT(w);
 }
@@ -91,20 +98,19 @@ export class CadenceEstimator {
   src: number;
   /** cadence from the firmware step counter over the last ~20 s (0 = unknown) */
   fwSpm: number;
-  /** bins the last window's interpreted loops visited beyond the window copy (for the cost model) */
-  scanBins: number;
   /**
    * The per-sample path: every 12.5 Hz sample (Bangle's 'accel' event as is) into the window, an
-   * estimate every CAD_HOP samples once it is full, then done(). Returns true after an estimate.
-   * Register it as the accelerometer listener itself: one short call per sample, no clock.
+   * estimate every CAD_HOP samples once it is full, then done(). Register it as the accelerometer
+   * listener itself: one short call per sample, no clock.
    */
-  put: (a: AccelSample) => boolean;
+  put: (a: AccelSample) => void;
   /**
    * The rate check, about once a second with the engine's clock: below 5 samples/s (power save,
    * 1.25 Hz) there is no accelerometer estimate and the window restarts. Returns true when that
-   * changed the estimate (the step counter's fallback).
+   * changed the estimate (the step counter's fallback). hop (a power of two: CAD_HOP, or more where
+   * estimates are needed less often) sets the samples from one estimate to the next from now on.
    */
-  rate: (tMs: number) => boolean;
+  rate: (tMs: number, hop: number) => boolean;
   /** called after each new accelerometer estimate */
   done: () => void;
   private ops: CadenceOps;
@@ -113,42 +119,38 @@ export class CadenceEstimator {
   private work: Float32Array;
   private workX: Float32Array;
   private hann: Float32Array;
-  /** push()'s clock: its last rate check */
-  private tRate: number;
   private fwCount: Float64Array;
   private fwT: Float64Array;
   private fwI: number;
-  private fwN: number;
 
   constructor(ops: CadenceOps) {
     const buf = (n: number) => new Float32Array(n);
     const me = this;
     const R = (this.ring = buf(CAD_N)), X = (this.ringX = buf(CAD_N));
     /** samples since the window (re)started: the next one goes to ring[n mod N]; n0, t0: at the last rate check */
-    let n = 0, n0 = 0, t0 = 0;
+    let n = 0, n0 = 0, t0 = 0, h = CAD_HOP - 1;
     this.ops = ops;
     this.work = buf(PAD);
     this.workX = buf(PAD);
     this.hann = buf(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
-    this.fwT = new Float64Array(8);
+    this.fwT = new Float64Array(8).fill(-1e9);
     // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
-    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.scanBins = this.fwI = this.fwN = 0;
-    this.tRate = -Infinity;
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
     this.done = () => {};
-    this.put = function (a: AccelSample): boolean {
+    this.put = function (a: AccelSample): void {
       "ram";
       const i = n & (CAD_N - 1);
-      R[i] = a.mag;
+      R[i] = a.mag - 1;
       X[i] = a.x;
-      if (++n & (CAD_HOP - 1) || n < CAD_N) return false;
+      if (++n & h || n < CAD_N) return;
       me.analyse(n & (CAD_N - 1));
       me.done();
-      return true;
     };
-    this.rate = function (tMs: number): boolean {
+    this.rate = function (tMs: number, hop: number): boolean {
       const dt = tMs - t0;
+      h = hop - 1;
       // a check about a second after the last; a clock jump only restarts the measurement
       if (dt > 0 && dt < 900) return false;
       const slow = dt > 0 && dt < 5000 && (n - n0) * 1000 < 5 * dt;
@@ -160,32 +162,20 @@ export class CadenceEstimator {
   }
 
   /**
-   * One accelerometer sample in g, for simulations and tests: the magnitude is computed here (the
-   * watch has it in the event), and tMs (optional, the engine's clock at the sample) runs the rate
-   * check once a second as the watch's tick does. Returns true when spm/conf/gait were updated.
-   */
-  push(x: number, y: number, z: number, tMs?: number): boolean {
-    const changed = tMs !== undefined && (tMs - this.tRate >= 1000 || tMs < this.tRate) && ((this.tRate = tMs), this.rate(tMs));
-    return this.put({ x: x, mag: Math.sqrt(x * x + y * y + z * z) }) || changed;
-  }
-
-  /**
-   * The firmware step counter: its running count and the engine's clock (call on every
-   * 'step' event, or periodically with the latest count).
+   * The firmware step counter: its running count and the engine's clock (the watch calls it at
+   * its 1 s tick with the latest count; more often is fine). Between pairs kept it returns at once.
    */
   steps(count: number, tMs: number): void {
-    // keep one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
-    const last = (this.fwI + 7) & 7;
-    if (this.fwN === 0 || tMs - this.fwT[last] >= 2500) {
-      this.fwCount[this.fwI] = count;
-      this.fwT[this.fwI] = tMs;
-      this.fwI = (this.fwI + 1) & 7;
-      if (this.fwN < 8) this.fwN++;
-    }
-    let j = (this.fwI + 8 - this.fwN) & 7;
-    while (this.fwT[j] < tMs - 21000 && j !== last) j = (j + 1) & 7;
-    const dt = tMs - this.fwT[j];
-    this.fwSpm = dt >= 5000 ? ((count - this.fwCount[j]) * 60000) / dt : 0;
+    const T = this.fwT, C = this.fwCount;
+    let k = this.fwI, j = (k + 7) & 7;
+    // one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
+    if (tMs - T[j] < 2500 && tMs >= T[j]) return;
+    C[k] = count;
+    T[k] = tMs;
+    this.fwI = j = (k + 1) & 7;
+    // the oldest pair of the last 21 s (a slot not written yet is far in the past)
+    while (T[j] < tMs - 21000 && j !== k) j = (j + 1) & 7;
+    this.fwSpm = tMs - T[j] >= 5000 ? ((count - C[j]) * 60000) / (tMs - T[j]) : 0;
   }
 
   private fallback(): boolean {
@@ -204,8 +194,7 @@ export class CadenceEstimator {
    */
   private swingAt(lo: number, p: number): boolean {
     const w = this.workX, ops = this.ops;
-    spectrum(ops, this.ringX, this.hann, w, p, ops.sum(this.ringX) / CAD_N);
-    this.scanBins += CAD_N;
+    spectrum(ops, this.ringX, this.hann, w, p);
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
   }
 
@@ -216,27 +205,36 @@ export class CadenceEstimator {
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
     const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
-    let k = K_HI, best = K_LO, bestScore = -1, s = 0, h1 = 0, h2 = 0, run = false, lo = 0, hi = 0, spm = 0, peak = 0, conf = 0;
-    if (sd < STILL_SD) {
-      this.scanBins = 0;
-      this.fallback();
-      return;
-    }
-    spectrum(ops, ring, this.hann, w, p, mean);
+    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number;
+    if (sd < STILL_SD) return void this.fallback();
+    spectrum(ops, ring, this.hann, w, p);
     // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
     const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
-    // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (downwards, so a tie keeps the lower bin)
-    while (k >= K_LO) {
-      h1 = w[k >> 1];
-      h2 = w[(k + 1) >> 1];
-      s = w[k] + HALF_W * (h1 > h2 ? h1 : h2);
+    // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (of equals, the lowest: the scan goes
+    // down). Two bins a pass, 2j+1 and 2j, which share their half-rate bin j: the top and bottom
+    // bins of the band, each without its pair, are scored on their own.
+    k = K_HI >> 1;
+    s = w[K_HI] + HALF_W * w[k];
+    best = K_HI;
+    bestScore = s;
+    while (--k > K_LO >> 1) {
+      h1 = w[k];
+      h2 = w[k + 1];
+      s = w[(j = 2 * k + 1)] + HALF_W * (h1 > h2 ? h1 : h2);
       if (s >= bestScore) {
         bestScore = s;
-        best = k;
+        best = j;
       }
-      k--;
+      s = w[--j] + HALF_W * h1;
+      if (s >= bestScore) {
+        bestScore = s;
+        best = j;
+      }
     }
-    this.scanBins = K_HI - K_LO + 1;
+    h1 = w[k];
+    h2 = w[k + 1];
+    s = w[K_LO] + HALF_W * (h1 > h2 ? h1 : h2);
+    if (s >= bestScore) best = K_LO;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
     // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
     run = best >= K_RUN;
