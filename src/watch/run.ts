@@ -41,7 +41,7 @@ export class Run {
     this.file = storage().open(logName(logN), "a");
     this.buzzer = new Buzzer(set.buzz);
     this.sensors = sensors;
-    this.view = { mi: set.mi, low: false, full: false };
+    this.view = { mi: set.mi, low: false, full: false, k: "", d: [] };
     this.onDone = this.onMenu = () => {};
     this.cad = new CadenceEstimator(E);
     const o = Bangle.getOptions();
@@ -134,6 +134,8 @@ export class Run {
       touch: () => { if (this.s.mode === PAUSED) this.onMenu(); },
       remove: remove,
     });
+    // the screen was someone else's (a menu, a prompt): all of it again
+    this.view.k = "";
     this.draw();
   }
 
