@@ -70,9 +70,11 @@ export class Run {
     sensors.use("HRM", (h: HRMData) => { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); });
     sensors.sport(cad.put, (n: number) => { steps = n; });
     this.timer = setInterval(() => {
-      const t = Date.now();
+      const t = Date.now(), k = s.step!.kind;
       cad.steps(steps, t);
-      if (cad.rate(t, CAD_HOP)) cad.done();
+      // an estimate every CAD_HOP samples where the drop detector watches (reps and strides), else
+      // every other one: half the time the analysis takes, the screen's cadence 1.3 s later
+      if (cad.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) cad.done();
       s.tick(t);
       this.after();
       this.draw();
