@@ -46,7 +46,7 @@ export class Session {
   log: LogOut;
   drop: DropPort | null;
   mode: number;
-  /** session ms of the last event */
+  /** session ms of the last tick or event that ran the rules */
   t: number;
   /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
@@ -149,7 +149,8 @@ export class Session {
         this.log.point(t, f.lat, f.lon);
       }
     }
-    this.advance(t);
+    // the rules where distance ends the step; elsewhere the next tick runs them
+    if (this.step && this.step.end.dist) this.advance(t);
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
@@ -165,7 +166,6 @@ export class Session {
     // the rules only where HR can end the step; the next tick runs them otherwise
     const e = this.step!.end;
     if (e.hrBelow || e.hrAbove) this.advance(t);
-    else this.t = t;
   }
 
   /** a cadence estimate (steps/min, confidence 0..1) */

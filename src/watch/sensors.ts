@@ -67,7 +67,7 @@ export class Sensors {
     Bangle.setHRMPower(0, APP_ID);
     if (this.saved) {
       Bangle.setOptions({ powerSave: this.saved.powerSave !== false });
-      sportMode(this.saved.hrmSportMode || 0);
+      sportMode(this.saved.hrmSportMode!);
     }
     this.saved = null;
   }

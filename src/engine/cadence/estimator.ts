@@ -135,15 +135,14 @@ export class CadenceEstimator {
     this.hann = buf(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
-    this.fwT = new Float64Array(8).fill(-1e9);
+    this.fwT = new Float64Array(8);
     // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
     this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
       "ram";
-      const i = n & (CAD_N - 1);
-      R[i] = a.mag - 1;
-      X[i] = a.x;
+      R[n & (CAD_N - 1)] = a.mag - 1;
+      X[n & (CAD_N - 1)] = a.x;
       if (++n & h || n < CAD_N) return;
       me.analyse(n & (CAD_N - 1));
       me.done();
@@ -173,9 +172,10 @@ export class CadenceEstimator {
     C[k] = count;
     T[k] = tMs;
     this.fwI = j = (k + 1) & 7;
-    // the oldest pair of the last 21 s (a slot not written yet is far in the past)
+    // the oldest pair of the last 21 s (a slot not written yet says 0 steps at time 0)
     while (T[j] < tMs - 21000 && j !== k) j = (j + 1) & 7;
-    this.fwSpm = tMs - T[j] >= 5000 ? ((count - C[j]) * 60000) / (tMs - T[j]) : 0;
+    k = tMs - T[j];
+    this.fwSpm = k >= 5000 ? ((count - C[j]) * 60000) / k : 0;
   }
 
   private fallback(): boolean {
