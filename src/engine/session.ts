@@ -394,13 +394,20 @@ export class Session {
     // pace against the step's band
     const band = s.pace as [number, number] | undefined;
     const p = this.gps.pace;
-    if (!band || !p || act < GRACE_MS) {
+    if (!band || !p) {
       this.paceOut = 0;
       return;
     }
     const out = p < band[0] ? STEP_PACE_FAST : p > band[1] ? STEP_PACE_SLOW : 0;
+    // the grace period holds back alerts, not the truth: the pace box shows where the pace is
+    // (green only in band), and the hold before an alert starts counting when the grace ends
+    if (act < GRACE_MS) {
+      this.paceOut = out;
+      this.paceOutSince = -1;
+      return;
+    }
     // paceOutSince is only read while out of band, and set on every change of paceOut
-    if (out !== this.paceOut) {
+    if (out !== this.paceOut || this.paceOutSince < 0) {
       this.paceOut = out;
       this.paceOutSince = t;
     }

@@ -11,7 +11,8 @@ import type { Plan, Step } from "../../src/engine/plan";
 import type { StepRec, EventRec } from "../../src/engine/log/records";
 import { H_FAST, H_SLOW, H_REP, H_COUNT, H_RECOVERY } from "../../src/engine/haptics";
 import { GpsTrack, GPS_JUMP, GPS_NOFIX, GPS_POOR, GPS_OK } from "../../src/engine/gps";
-import { Session } from "../../src/engine/session";
+import { Session, F_FAST, F_SLOW } from "../../src/engine/session";
+import { GRACE_MS, PACE_HOLD_MS } from "../../src/engine/rules";
 
 const one = (...steps: Step[]): Plan => ({ v: 1, name: "t", steps });
 
@@ -142,7 +143,18 @@ describe("pace drift", () => {
     expect(slow.steps[0].flags & 2).toBe(2);
     expect(ok.run.buzzes.some((b) => b.id === H_FAST || b.id === H_SLOW)).toBe(false);
     const first = fast.events.find((e) => e.what === "paceFast")!;
-    expect(first.tMs).toBeGreaterThanOrEqual(20_000);
+    // the hold before an alert starts when the grace period ends
+    expect(first.tMs).toBeGreaterThanOrEqual(GRACE_MS + PACE_HOLD_MS);
+  });
+  it("shows where the pace is during the grace period (the pace box's colour), without alerting", () => {
+    const cases: [number, number][] = [[1000 / 200, F_FAST], [1000 / 290, F_SLOW], [1000 / 240, 0]];
+    for (const [mps, flag] of cases) {
+      const t = synthTrack([{ durS: 200, mps }], { seed: 5 });
+      const r = go(one({ kind: "work", end: { dist: 500 }, pace: [230, 250] }, { kind: "recovery", end: { time: 10 } }), replay(t.rows), { endMs: GRACE_MS - 3000 });
+      expect(r.run.session.paceOut, `${mps} m/s`).toBe(flag);
+      expect(r.run.buzzes.some((b) => b.id === H_FAST || b.id === H_SLOW)).toBe(false);
+      expect(r.events.filter((e) => e.what === "paceFast" || e.what === "paceSlow")).toEqual([]);
+    }
   });
 });
 
