@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { TEMPLATES } from "../src/engine/workout/templates";
 import { SETTINGS } from "../src/watch/store";
-import { uploadFileName } from "../emulator/page/workouts";
+import { workoutFileName } from "../src/authoring/names";
 
 const readme = readFileSync("README.md", "utf8");
 /** paragraphs outside code blocks, whitespace folded */
@@ -21,7 +21,7 @@ describe("README.md", () => {
   });
 
   it("names uploaded workouts as the page writes them, and the settings file as the app reads it", () => {
-    expect(uploadFileName("<id>")).toBe("speedseq.w<id>.json");
+    expect(workoutFileName("any name")).toMatch(/^speedseq\.w[0-9a-z]{7}\.json$/);
     expect(readme).toContain("`speedseq.w<id>.json`");
     // speedseq.json is the settings file: never an upload
     for (const p of paragraphs.filter((x) => x.includes(`\`${SETTINGS}\``))) expect(p, p).toMatch(/settings/);

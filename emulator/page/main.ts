@@ -26,7 +26,8 @@ import { fmtTime } from "../../src/engine/format";
 import { crc32 } from "../../src/sim/crc";
 import { FwClient, firmwareStatus, type FwStatus } from "./fw-client";
 import type { DoneWhy, Press, SourceSpec } from "./fw-protocol";
-import { addUpload, listRow, loadUploads, saveUploads, uploadFileName, uploadFiles, type Upload } from "./workouts";
+import { addUpload, listRow, loadUploads, saveUploads, uploadFiles, type Upload } from "./workouts";
+import { workoutFileName } from "../../src/authoring/names";
 import { describeLog, isSessionLog } from "./logview";
 
 type Engine = "firmware" | "board";
@@ -61,7 +62,7 @@ let leftSaid = false;
 let btnDownAt = -1;
 /** BTN1 presses by the page's button on the board, in board time */
 let presses: Press[] = [];
-/** the workout Play starts: "b:<name>" for a built-in, "u:<id>" for an upload */
+/** the workout Play starts: "b:<name>" for a built-in, "u:<name>" for an upload */
 let picked = `b:${TEMPLATES[0].name}`;
 let uploads: Upload[] = loadUploads();
 const timeline = new Timeline($("timeline"), Math.max(600, innerWidth - 60));
@@ -112,7 +113,7 @@ function sourceOf(spec: SourceSpec): Source {
 
 /** the picked workout's name (the built-in's, or the upload's) */
 function pickedName(): string {
-  const up = picked.startsWith("u:") ? uploads.find((u) => u.id === picked.slice(2)) : undefined;
+  const up = picked.startsWith("u:") ? uploads.find((u) => u.name === picked.slice(2)) : undefined;
   if (up) return up.name;
   const name = picked.slice(2);
   return TEMPLATES.some((t) => t.name === name) ? name : TEMPLATES[0].name;
@@ -131,7 +132,7 @@ function renderPicker(): void {
   built.append(...TEMPLATES.map((t) => opt(`b:${t.name}`, t.name)));
   const up = document.createElement("optgroup");
   up.label = "uploaded here";
-  up.append(...uploads.map((u) => opt(`u:${u.id}`, `${u.name} (${uploadFileName(u.id)})`)));
+  up.append(...uploads.map((u) => opt(`u:${u.name}`, `${u.name} (${workoutFileName(u.name)})`)));
   sel.replaceChildren(built, ...(uploads.length ? [up] : []));
   if (![...sel.options].some((o) => o.value === picked)) picked = `b:${TEMPLATES[0].name}`;
   sel.value = picked;
@@ -521,14 +522,14 @@ function wire(): void {
     restartOrSay();
   };
   $("forget-workout").onclick = () => {
-    const id = picked.slice(2);
-    const up = uploads.find((u) => u.id === id);
+    const name = picked.slice(2);
+    const up = uploads.find((u) => u.name === name);
     if (!up) return;
     uploads = uploads.filter((u) => u !== up);
     saveUploads(uploads);
     picked = `b:${TEMPLATES[0].name}`;
     renderPicker();
-    restart().then(() => status(`forgot ${up.name} (${uploadFileName(up.id)}): no longer written to the watch`)).catch((e) => status(String(e), true));
+    restart().then(() => status(`forgot ${up.name} (${workoutFileName(up.name)}): no longer written to the watch`)).catch((e) => status(String(e), true));
   };
   $("speed").oninput = speedChanged;
   $("max").onchange = speedChanged;
@@ -632,11 +633,11 @@ async function upload(fileName: string, text: string): Promise<void> {
   if (!a.ok) return status(`${fileName}: ${a.error}`, true);
   uploads = a.uploads;
   saveUploads(uploads);
-  picked = `u:${a.upload.id}`;
+  picked = `u:${a.upload.name}`;
   renderPicker();
   try {
     await restart();
-    status(`uploaded ${fileName}: ${a.upload.name} as ${uploadFileName(a.upload.id)}${a.replaced ? " (replacing the earlier one of that name)" : ""}; the app restarted and lists it, and ▶ Play starts it`);
+    status(`uploaded ${fileName}: ${a.upload.name} as ${workoutFileName(a.upload.name)}${a.replaced ? " (replacing the earlier one of that name)" : ""}; the app restarted and lists it, and ▶ Play starts it`);
   } catch (e) {
     status(String(e), true);
   }

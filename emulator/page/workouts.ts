@@ -8,28 +8,14 @@ import { TEMPLATES } from "../../src/engine/workout/templates";
 import { workouts } from "../../src/watch/workouts";
 import { PLANS } from "../../src/watch/store";
 import type { Plan } from "../../src/engine/plan";
-
-/** an uploaded workout as the page keeps it: its id (names its file), the plan's name, the plan as JSON */
-export interface Upload { id: string; name: string; text: string }
-
-/** the Storage name length the watch keeps (README "Platform facts": longer names are cut) */
-export const STORAGE_NAME_MAX = 28;
+import { workoutFileName } from "../../src/authoring/names";
 
 /**
- * The file an uploaded workout is written to on the watch, which lists every `speedseq.w*.json`
- * (src/watch/workouts.ts). src/watch/store.ts has no function for this name yet; this is the
- * page's only one: everything on the page names upload files through it.
+ * An uploaded workout as the page keeps it: the plan's name and the plan as JSON. Its file on the
+ * watch is authoring's workoutFileName(name), the one naming every delivery path uses (22
+ * characters whatever the name, under Storage's 28).
  */
-export function uploadFileName(id: string): string {
-  return `speedseq.w${id}.json`;
-}
-
-/** a new id: base 36 of the time, moved on until unused (8 characters: the name stays well under 28) */
-export function newUploadId(taken: string[], nowMs = Date.now()): string {
-  let n = nowMs;
-  while (taken.includes(n.toString(36))) n++;
-  return n.toString(36);
-}
+export interface Upload { name: string; text: string }
 
 /** the watch's Storage as far as its workout list reads it, over [name, text] files in list order */
 function storageOver(files: [string, string][]) {
@@ -57,7 +43,7 @@ function storageOver(files: [string, string][]) {
  * those files. It takes Storage as a port; this gives it one over those files.
  */
 export function watchList(builtIns: Plan[], uploads: Upload[]): string[] {
-  const files: [string, string][] = [[PLANS, JSON.stringify(builtIns)], ...uploads.map((u): [string, string] => [uploadFileName(u.id), u.text])];
+  const files: [string, string][] = [[PLANS, JSON.stringify(builtIns)], ...uploads.map((u): [string, string] => [workoutFileName(u.name), u.text])];
   // the watch's own listing, over a Storage port that holds just these files
   return workouts(storageOver(files) as unknown as Parameters<typeof workouts>[0]).map((e) => e.name);
 }
@@ -72,7 +58,7 @@ export function listRow(builtIns: Plan[], uploads: Upload[], name: string): { ro
 
 /** the files to write to the watch after a boot: every upload, oldest first (the order the list shows them) */
 export function uploadFiles(uploads: Upload[]): [string, string][] {
-  return uploads.map((u) => [uploadFileName(u.id), u.text]);
+  return uploads.map((u) => [workoutFileName(u.name), u.text]);
 }
 
 /**
@@ -80,7 +66,7 @@ export function uploadFiles(uploads: Upload[]): [string, string][] {
  * file, same place in the list); one named like a built-in is refused, since the watch would list
  * only the built-in.
  */
-export function addUpload(uploads: Upload[], plan: Plan, nowMs = Date.now()): { ok: true; uploads: Upload[]; upload: Upload; replaced: boolean } | { ok: false; error: string } {
+export function addUpload(uploads: Upload[], plan: Plan): { ok: true; uploads: Upload[]; upload: Upload; replaced: boolean } | { ok: false; error: string } {
   if (TEMPLATES.some((t) => t.name === plan.name))
     return { ok: false, error: `a built-in workout is already called "${plan.name}": the watch would list only the built-in, so rename it` };
   const text = JSON.stringify(plan);
@@ -89,7 +75,7 @@ export function addUpload(uploads: Upload[], plan: Plan, nowMs = Date.now()): { 
     const upload = { ...old, text };
     return { ok: true, uploads: uploads.map((u) => (u === old ? upload : u)), upload, replaced: true };
   }
-  const upload = { id: newUploadId(uploads.map((u) => u.id), nowMs), name: plan.name, text };
+  const upload = { name: plan.name, text };
   return { ok: true, uploads: [...uploads, upload], upload, replaced: false };
 }
 
@@ -99,7 +85,7 @@ const KEY = "speedseq.uploads";
 export function loadUploads(): Upload[] {
   try {
     const v = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? "[]");
-    return Array.isArray(v) ? v.filter((u) => u && typeof u.id === "string" && typeof u.name === "string" && typeof u.text === "string") : [];
+    return Array.isArray(v) ? v.filter((u) => u && typeof u.name === "string" && typeof u.text === "string").map((u) => ({ name: u.name, text: u.text })) : [];
   } catch {
     return [];
   }

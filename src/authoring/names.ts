@@ -3,7 +3,9 @@
 // characters of a file name, cutting a longer one without an error. So an upload's file name is
 // derived from the workout's name: short (22 characters), the same for the same name (sending an
 // edited workout again replaces its file instead of adding one the list would hide), and made
-// of characters safe in any Storage name.
+// of characters safe in any Storage name. Every way a workout reaches the watch names its file
+// here: the customise page (custom.ts), the phone app (src/phone/send.ts, checked again by
+// src/sync/workout.ts, whose WORKOUT_FILE_RE takes these names and no others), `npm run workout -- --port` and the emulator page's uploads.
 
 const PREFIX = "speedseq.w";
 const SUFFIX = ".json";

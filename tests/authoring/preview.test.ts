@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { preview, previewLines, planSize, noteLines, parseGoal, LIMITS, WATCH_DEFAULT_GOAL } from "../../src/authoring/preview";
 import { resolvePlan } from "../../src/engine/workout/pace";
 import { workoutFileName, isWorkoutFileName } from "../../src/authoring/names";
+import { WORKOUT_FILE_RE } from "../../src/sync/workout";
 import { customFiles } from "../../src/authoring/custom";
 import { parseText } from "../../src/authoring/text";
 import { TEMPLATES } from "../../src/engine/workout/templates";
@@ -93,6 +94,8 @@ describe("upload names", () => {
         // the watch's own pattern (src/watch/workouts.ts)
         expect(/^speedseq\.w.*\.json$/.test(f)).toBe(true);
         expect(isWorkoutFileName(f)).toBe(true);
+        // what the phone's write snippet accepts (src/sync/workout.ts)
+        expect(f).toMatch(WORKOUT_FILE_RE);
       }),
     );
     expect(isWorkoutFileName("speedseq.json")).toBe(false);

@@ -17,7 +17,8 @@ import { recordingSource } from "../../emulator/sources";
 import { DEFAULT_PATH, DEFAULT_RECORDING } from "../../emulator/defaults";
 import { BOARD_MENU, FIRMWARE_MENU, menuRowSteps, workoutPath, type Buzz, type MenuGeometry } from "../../emulator/driver";
 import { buzzPatterns, sessionLog, startSession, PATTERN_NAMES } from "../../emulator/session";
-import { addUpload, listRow, loadUploads, newUploadId, saveUploads, uploadFileName, uploadFiles, watchList, STORAGE_NAME_MAX, type Upload } from "../../emulator/page/workouts";
+import { addUpload, listRow, loadUploads, saveUploads, uploadFiles, watchList, type Upload } from "../../emulator/page/workouts";
+import { workoutFileName } from "../../src/authoring/names";
 import { PACE_INCRS, TIME_INCRS, paceTick, smoothSpeeds, timeTick, timelineMarks } from "../../emulator/page/timeline-data";
 import { describeLog, isSessionLog } from "../../emulator/page/logview";
 import { runDefault, builtFiles } from "../../emulator/simulate";
@@ -30,7 +31,7 @@ const plan = (name: string, s = 60): Plan => ({ v: 1, name, steps: [{ kind: "wor
 function uploadsOf(names: string[]): Upload[] {
   let ups: Upload[] = [];
   names.forEach((n, i) => {
-    const r = addUpload(ups, plan(n, 60 + i), 1_700_000_000_000 + i);
+    const r = addUpload(ups, plan(n, 60 + i));
     if (!r.ok) throw new Error(r.error);
     ups = r.uploads;
   });
@@ -48,14 +49,9 @@ const headerPlan = (text: string | undefined) => {
 };
 
 describe("uploaded workouts", () => {
-  it("are named by uploadFileName, short enough for Storage, and listed by the watch's own code after the built-ins", () => {
+  it("are written as authoring's workoutFileName of their name, and listed by the watch's own code after the built-ins", () => {
     const ups = uploadsOf(UPS);
-    for (const u of ups) {
-      expect(uploadFileName(u.id)).toMatch(/^speedseq\.w[0-9a-z]+\.json$/);
-      expect(uploadFileName(u.id).length).toBeLessThanOrEqual(STORAGE_NAME_MAX);
-    }
-    // a far-future time still fits
-    expect(uploadFileName(newUploadId([], 9e13)).length).toBeLessThanOrEqual(STORAGE_NAME_MAX);
+    expect(uploadFiles(ups)).toEqual(ups.map((u) => [workoutFileName(u.name), u.text]));
     expect(watchList(TEMPLATES, ups)).toEqual([...TEMPLATES.map((t) => t.name), ...UPS]);
     expect(listRow(TEMPLATES, ups, "Fartlek")).toEqual({ row: TEMPLATES.length + 2, rows: TEMPLATES.length + UPS.length + 1 });
     expect(() => listRow(TEMPLATES, ups, "Nope")).toThrow(/would not list/);
@@ -72,12 +68,11 @@ describe("uploaded workouts", () => {
     expect(r2.ok && r2.replaced).toBe(true);
     if (!r2.ok) return;
     expect(r2.uploads.map((u) => u.name)).toEqual(UPS);
-    expect(r2.upload.id).toBe(ups[1].id);
+    expect(uploadFiles(r2.uploads)[1][0]).toBe(uploadFiles(ups)[1][0]);
     expect(JSON.parse(r2.uploads[1].text).steps[0].end.time).toBe(999);
-    const r3 = addUpload(ups, plan("New one"), 1_700_000_000_000);
+    const r3 = addUpload(ups, plan("New one"));
     expect(r3.ok && r3.uploads.length).toBe(UPS.length + 1);
-    // the id is new even at the same moment as an earlier one
-    if (r3.ok) expect(new Set(r3.uploads.map((u) => u.id)).size).toBe(UPS.length + 1);
+    if (r3.ok) expect(new Set(uploadFiles(r3.uploads).map((f) => f[0])).size).toBe(UPS.length + 1);
   });
 
   it("are kept in localStorage and read back; anything else there reads as none", () => {
