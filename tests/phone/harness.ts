@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launch } from "../browser/chromium";
 import { buildPhone, phoneRoute } from "../../scripts/phone.mjs";
 import { LogWriter } from "../../src/engine/log/encode";
 import { headFields, stepFields, eventFields, rpeFields, endFields } from "../log/recs";
@@ -32,6 +34,23 @@ export interface PhoneServer {
   extra: Record<string, { body: string; type: string }>;
   /** stops the server at once, open connections included (a real "offline") */
   stop(): Promise<void>;
+}
+
+/**
+ * A test file's phone server and Chromium: started before its tests, closed after them. Read
+ * env.browser and env.srv inside the tests (they are set once beforeAll has run).
+ */
+export function phoneEnv(): { browser: Browser; srv: PhoneServer } {
+  const env = {} as { browser: Browser; srv: PhoneServer };
+  beforeAll(async () => {
+    env.srv = await phoneServer();
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.srv?.stop();
+  });
+  return env;
 }
 
 /** builds the app into a temporary folder and serves it as `npm start` does, at /phone/ */

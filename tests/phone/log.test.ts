@@ -5,10 +5,9 @@
 // rule stated, the warning and the swap suggestion for a planted load spike and neither for a flat
 // history; log-derived text stays text. The session page's per-session metrics for the firmware
 // fixture log, against the analysis and the values worked out in tests/analysis.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launch } from "../browser/chromium";
-import { phoneServer, importFiles, makeLog, watchErrors, ready, FIXTURE, type PhoneServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { phoneEnv, importFiles, makeLog, watchErrors, ready, FIXTURE } from "./harness";
 import { genHistory, DAY, type GenOptions } from "../analysis/gen";
 import { analyzeLogText, analyzeHistory, ACWR_WARN, type HistoryAnalysis } from "../../src/analysis";
 import { crc32 } from "../../src/sim/crc";
@@ -19,17 +18,7 @@ import type { Hooks } from "../../src/phone/app";
 
 type W = { speedseqPhone: Hooks; __xss?: number };
 
-let browser: Browser;
-let srv: PhoneServer;
-
-beforeAll(async () => {
-  srv = await phoneServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const env = phoneEnv();
 
 /** UTC+9 all year (no summer time): days and weeks differ from UTC's, so the zone must reach the analysis */
 const ZONE = "Asia/Tokyo";
@@ -40,7 +29,7 @@ async function appWith(ctx: BrowserContext, nowMs: number, texts: string[], erro
   const page = await ctx.newPage();
   watchErrors(page, errors);
   await page.clock.setFixedTime(nowMs);
-  await page.goto(srv.url + "phone/");
+  await page.goto(env.srv.url + "phone/");
   await ready(page);
   await importFiles(page, texts.map((text, i) => ({ name: `h${i}.log`, text })));
   return page;
@@ -88,7 +77,7 @@ describe("the training log page", () => {
     const want = expected(texts, now);
     expect(want.load.warning).toBe(false);
     expect(want.suggestion.swap).toBe(false);
-    const ctx = await browser.newContext({ timezoneId: ZONE });
+    const ctx = await env.browser.newContext({ timezoneId: ZONE });
     const errors: string[] = [];
     try {
       const page = await appWith(ctx, now, texts, errors);
@@ -167,7 +156,7 @@ describe("the training log page", () => {
     // a log whose workout name is markup, inside the history
     const evil = '<img src=x onerror="window.__xss=1">';
     const all = texts.concat(makeLog({ plan: evil, startMs: last - 2 * DAY + 5 * 3600_000 }));
-    const ctx = await browser.newContext({ timezoneId: ZONE });
+    const ctx = await env.browser.newContext({ timezoneId: ZONE });
     const errors: string[] = [];
     try {
       const page = await appWith(ctx, now, all, errors);
@@ -205,12 +194,12 @@ describe("the training log page", () => {
 describe("the session page's training-log metrics", () => {
   it("the Classic 5K fixture: each rep against its band, spread, fade, cadence hold, each recovery's HR drop with its limit, RPE and load", async () => {
     const m = analyzeLogText(FIXTURE, crc32);
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     try {
       const page = await ctx.newPage();
       watchErrors(page, errors);
-      await page.goto(srv.url + "phone/");
+      await page.goto(env.srv.url + "phone/");
       await ready(page);
       await importFiles(page, [{ name: "speedseq.log0", text: FIXTURE }]);
       await page.click("#sessions tbody tr a");

@@ -4,11 +4,10 @@
 // a log whose texts are HTML shown as text, the store's v1 → v2 upgrade, and the app reopening
 // its sessions offline from the service worker's cache. Also: the committed
 // apps/speedseq/interface.html is what the build makes now.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Browser, Download, Page } from "playwright-core";
-import { launch } from "../browser/chromium";
-import { phoneServer, openPhone, listRows, importFiles, makeLog, FIXTURE, ready, watchErrors, type PhoneServer } from "./harness";
+import type { Download, Page } from "playwright-core";
+import { phoneEnv, phoneServer, openPhone, listRows, importFiles, makeLog, FIXTURE, ready, watchErrors } from "./harness";
 import { activityFromLog, toTcx, toGpx, toStepsCsv, toPointsCsv } from "../../src/export/index";
 import { toFit } from "../../src/export/fit";
 import { crc32 } from "../../src/sim/crc";
@@ -17,25 +16,15 @@ import type { Hooks } from "../../src/phone/app";
 
 type W = { speedseqPhone: Hooks; __xss?: number };
 
-let browser: Browser;
-let srv: PhoneServer;
-
-beforeAll(async () => {
-  srv = await phoneServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const env = phoneEnv();
 
 const count = (page: Page) => page.evaluate(() => (window as unknown as W).speedseqPhone.store.count());
 
 describe("the phone app: import, list, session page, exports", () => {
   it("importing the same log twice keeps one session and changes nothing the second time", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     expect(await page.textContent("#sessions")).toContain("No sessions yet");
     expect(await importFiles(page, [{ name: "speedseq.log0", text: FIXTURE }])).toContain("added");
     const first = await page.evaluate(() => (window as unknown as W).speedseqPhone.store.list());
@@ -60,9 +49,9 @@ describe("the phone app: import, list, session page, exports", () => {
   });
 
   it("a longer copy of a session (the same header) replaces the shorter one; the shorter one after it changes nothing", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     const lines = FIXTURE.split("\n");
     const half = lines.slice(0, Math.floor(lines.length / 2)).join("\n") + "\n";
     expect(await importFiles(page, [{ name: "half.log", text: half }])).toContain("added");
@@ -82,9 +71,9 @@ describe("the phone app: import, list, session page, exports", () => {
   });
 
   it("the session page: splits against the built-in plan's targets, why each step ended, flags, RPE, and the charts' series", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     await importFiles(page, [{ name: "speedseq.log0", text: FIXTURE }]);
     await page.click("#sessions tbody tr a");
     await page.waitForSelector("#splits");
@@ -145,9 +134,9 @@ describe("the phone app: import, list, session page, exports", () => {
   });
 
   it("export buttons download FIT, TCX, GPX and CSV files equal to src/export's", async () => {
-    const ctx = await browser.newContext({ acceptDownloads: true });
+    const ctx = await env.browser.newContext({ acceptDownloads: true });
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     await importFiles(page, [{ name: "speedseq.log0", text: FIXTURE }]);
     await page.click("#sessions tbody tr a");
     await page.waitForSelector("#splits");
@@ -181,9 +170,9 @@ describe("the phone app: import, list, session page, exports", () => {
 
 describe("log content is text, never markup", () => {
   it("a workout name, goal and version holding HTML show as those characters and run nothing", async () => {
-    const ctx = await browser.newContext({ acceptDownloads: true });
+    const ctx = await env.browser.newContext({ acceptDownloads: true });
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     const name = '<img src=x onerror="window.__xss=1">';
     const goal = "</td><script>window.__xss=2</script>";
     const version = "<b onmouseover=window.__xss=3>0.01</b>";
@@ -221,11 +210,11 @@ describe("log content is text, never markup", () => {
 
 describe("the session store", () => {
   it("opens a v1 database and upgrades it to v2: logs become sessions, two copies of one session become one", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     const page = await ctx.newPage();
     // a page of the app's origin that is not the app: the old database is made there first
-    await page.goto(srv.url + "phone/manifest.webmanifest");
+    await page.goto(env.srv.url + "phone/manifest.webmanifest");
     const other = makeLog({ plan: "Hill reps", startMs: 1_715_000_000_000 });
     await page.evaluate(
       ([a, b]) =>
@@ -249,7 +238,7 @@ describe("the session store", () => {
       [FIXTURE, other],
     );
     watchErrors(page, errors);
-    await page.goto(srv.url + "phone/");
+    await page.goto(env.srv.url + "phone/");
     await ready(page);
     const rows = await listRows(page);
     expect(rows.map((r) => r.cells[1])).toEqual(["Hill reps", "Classic 5K"]);
@@ -280,7 +269,7 @@ describe("offline", () => {
   it("once loaded, the app and its stored sessions open with the network gone (service worker), FIT export included", async () => {
     // a server of its own: this test stops it
     const own = await phoneServer();
-    const ctx = await browser.newContext({ acceptDownloads: true });
+    const ctx = await env.browser.newContext({ acceptDownloads: true });
     const errors: string[] = [];
     try {
       const page = await openPhone(ctx, own.url + "phone/", errors);
@@ -330,14 +319,14 @@ describe("offline", () => {
 
 describe("the builds", () => {
   it("the PWA folder is self-contained: a manifest with icons, a worker listing every file, relative URLs only", async () => {
-    const m = JSON.parse(readFileSync(`${srv.dir}/manifest.webmanifest`, "utf8"));
+    const m = JSON.parse(readFileSync(`${env.srv.dir}/manifest.webmanifest`, "utf8"));
     expect(m.start_url).toBe("./");
     expect(m.display).toBe("standalone");
     expect(m.icons.map((i: { sizes: string }) => i.sizes)).toEqual(["48x48", "192x192", "512x512"]);
-    const html = readFileSync(`${srv.dir}/index.html`, "utf8");
+    const html = readFileSync(`${env.srv.dir}/index.html`, "utf8");
     expect(html).toContain('<link rel="manifest" href="manifest.webmanifest">');
     expect(html).not.toMatch(/(src|href)="\//);
-    const sw = readFileSync(`${srv.dir}/sw.js`, "utf8");
+    const sw = readFileSync(`${env.srv.dir}/sw.js`, "utf8");
     for (const f of ["index.html", "app.js", "app.css", "manifest.webmanifest", "icon-192.png"]) expect(sw).toContain(`"${f}"`);
   });
 
@@ -348,9 +337,9 @@ describe("the builds", () => {
       const all = readdirSync(nofit.dir).map((f) => readFileSync(`${nofit.dir}/${f}`, "latin1")).join("\n");
       // a message name only the SDK's profile holds
       expect(all).not.toContain("developerDataId");
-      const withFit = readdirSync(srv.dir).map((f) => readFileSync(`${srv.dir}/${f}`, "latin1")).join("\n");
+      const withFit = readdirSync(env.srv.dir).map((f) => readFileSync(`${env.srv.dir}/${f}`, "latin1")).join("\n");
       expect(withFit).toContain("developerDataId");
-      const ctx = await browser.newContext();
+      const ctx = await env.browser.newContext();
       const errors: string[] = [];
       const page = await openPhone(ctx, nofit.url + "phone/", errors);
       await importFiles(page, [{ name: "speedseq.log0", text: FIXTURE }]);
@@ -367,7 +356,7 @@ describe("the builds", () => {
   });
 
   it("apps/speedseq/interface.html is the build's, one file, without the FIT SDK, using the loader's interface.js", () => {
-    const built = readFileSync(srv.iface, "utf8");
+    const built = readFileSync(env.srv.iface, "utf8");
     expect(readFileSync("apps/speedseq/interface.html", "utf8") === built, "apps/speedseq/interface.html is not what the build makes now: run node build.mjs").toBe(true);
     expect(built).toContain('<script src="../../core/lib/interface.js"></script>');
     expect(built).not.toContain("developerDataId");

@@ -5,10 +5,9 @@
 // written on the watch as speedseq.w<id>.json (authoring's name for it), SpeedSeq restarts and
 // lists it, and it starts (tap its row, a GPS fix, BTN1), its log naming the plan the phone sent;
 // while that session runs, the next send is refused with the page saying why, and nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch } from "../browser/chromium";
-import { phoneServer, openPhone, type PhoneServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { phoneEnv, openPhone } from "./harness";
 import { describeFw, fwApp, tapRow, FIX, logText, FW_TIMEOUT } from "../firmware/fw";
 import { serveConsole } from "../../emulator/firmware/tcp";
 import { parseText, printWorkout, workoutFileName } from "../../src/authoring";
@@ -23,17 +22,7 @@ import type { Hooks } from "../../src/phone/app";
 
 type W = { speedseqPhone: Hooks; __xss?: number };
 
-let browser: Browser;
-let srv: PhoneServer;
-
-beforeAll(async () => {
-  srv = await phoneServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const env = phoneEnv();
 
 const TEXT = ["name: Hill 6x400", "note: typed on the phone", "- 5m warm-up", "6x", "  - 400mtr 5k pace-3s", "  between 90s jog", "- 5m cool-down", ""].join("\n");
 
@@ -49,10 +38,10 @@ async function preview(page: Page): Promise<string> {
 
 describe("the send page", () => {
   it("reads the text as it is typed: the preview, or each error at its line and column; a built-in to start from; a built-in's name refused", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     try {
-      const page = await openPhone(ctx, srv.url + "phone/#send", errors);
+      const page = await openPhone(ctx, env.srv.url + "phone/#send", errors);
       expect(await page.isVisible("#send-view")).toBe(true);
       expect(await page.isVisible("#connection")).toBe(true);
       expect(await page.isDisabled("#send")).toBe(true);
@@ -109,10 +98,10 @@ describeFw("sending a workout to the real firmware", () => {
     const sent = plan(TEXT);
     const file = workoutFileName(sent.name);
     let con = await serveConsole(w, 0);
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     try {
-      const page = await openPhone(ctx, `${srv.url}phone/?bridge=${con.port}#send`, errors);
+      const page = await openPhone(ctx, `${env.srv.url}phone/?bridge=${con.port}#send`, errors);
       expect(await page.isChecked("#t-bridge")).toBe(true);
       await page.fill("#send-text", TEXT);
       const r = await send(page);

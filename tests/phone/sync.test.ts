@@ -6,30 +6,19 @@
 // second sync changes nothing, and a sync with "delete" removes the older log from the watch
 // and keeps the newest. The same through apps/speedseq/interface.html, with a stand-in for the
 // App Loader's interface.js (its documented Puck.write/Puck.on, talking to the same bridge).
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch } from "../browser/chromium";
+import { expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { describeFw, fwApp, FW_TIMEOUT } from "../firmware/fw";
 import { serveConsole, type ConsoleServer } from "../../emulator/firmware/tcp";
 import type { Watch } from "../../emulator/firmware/watch";
-import { phoneServer, openPhone, listRows, makeLog, writeLog, FIXTURE, ready, watchErrors, type PhoneServer } from "./harness";
+import { phoneEnv, openPhone, listRows, makeLog, writeLog, FIXTURE, ready, watchErrors } from "./harness";
 import { activityFromLog } from "../../src/export/index";
 import { crc32 } from "../../src/sim/crc";
 import type { Hooks } from "../../src/phone/app";
 
 type W = { speedseqPhone: Hooks };
 
-let browser: Browser;
-let srv: PhoneServer;
-
-beforeAll(async () => {
-  srv = await phoneServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const env = phoneEnv();
 
 const SECOND = makeLog({ plan: "Hill reps", startMs: 1_700_100_000_000, steps: 5 });
 
@@ -53,10 +42,10 @@ async function sync(page: Page): Promise<NonNullable<Hooks["lastSync"]>> {
 describeFw("the phone app syncs from the real firmware", () => {
   it("the PWA over the bridge: both sessions listed, the Classic 5K's splits and charts; again: unchanged; with delete: the older log goes, the newest stays", async () => {
     const { w, con } = await watchWithLogs();
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     try {
-      const page = await openPhone(ctx, `${srv.url}phone/?bridge=${con.port}`, errors);
+      const page = await openPhone(ctx, `${env.srv.url}phone/?bridge=${con.port}`, errors);
       expect(await page.isChecked("#t-bridge")).toBe(true);
       const rep = await sync(page);
       expect(rep.refused).toBeUndefined();
@@ -115,7 +104,7 @@ describeFw("the phone app syncs from the real firmware", () => {
     const { w, con } = await watchWithLogs();
     // the loader's interface.js as its documentation describes it: Puck.write(data, cb),
     // Puck.on("data", cb), onInit(device) once loaded; here the loader's link is the bridge
-    srv.extra["/core/lib/interface.js"] = {
+    env.srv.extra["/core/lib/interface.js"] = {
       type: "text/javascript",
       body: `
         var Puck = (function () {
@@ -134,12 +123,12 @@ describeFw("the phone app syncs from the real firmware", () => {
         window.addEventListener("load", function () { if (typeof onInit !== "undefined") onInit({ id: "BANGLEJS2", version: "2v29.74" }); });
       `,
     };
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
     try {
       const page = await ctx.newPage();
       watchErrors(page, errors);
-      await page.goto(`${srv.url}apps/speedseq/interface.html`);
+      await page.goto(`${env.srv.url}apps/speedseq/interface.html`);
       await ready(page);
       expect(await page.textContent("#device")).toBe("Connected in the App Loader: BANGLEJS2 2v29.74");
       expect(await page.isChecked("#t-loader")).toBe(true);
@@ -158,7 +147,7 @@ describeFw("the phone app syncs from the real firmware", () => {
     } finally {
       await ctx.close();
       await con.close();
-      delete srv.extra["/core/lib/interface.js"];
+      delete env.srv.extra["/core/lib/interface.js"];
     }
   }, FW_TIMEOUT);
 });
