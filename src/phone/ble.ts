@@ -4,7 +4,8 @@
 // sync protocol's Transport wants. Chrome and Edge (desktop and Android) have Web Bluetooth;
 // Firefox and Safari (so every browser on iOS) do not. The watch takes one central at a time:
 // Gadgetbridge (or the App Loader in another tab) must let go of it first.
-import type { Connect, Transport } from "../sync/transport";
+import type { Connect } from "../sync/transport";
+import { Link } from "./link";
 
 export const NUS_SERVICE = "6e400001-b5a3-f393-e0a9-e50e24dcca9e";
 /** the watch's receive characteristic: the phone writes here */
@@ -96,13 +97,9 @@ export class BleWatch {
   };
 }
 
-class BleLink implements Transport {
-  private data: ((s: string) => void)[] = [];
-  private closed: (() => void)[] = [];
-  private open = true;
-  private queue: Promise<void> = Promise.resolve();
-
+class BleLink extends Link {
   constructor(device: BtDevice, private server: BtServer, private rx: BtCharacteristic) {
+    super();
     const gone = () => {
       device.removeEventListener("gattserverdisconnected", gone);
       this.drop();
@@ -110,37 +107,12 @@ class BleLink implements Transport {
     device.addEventListener("gattserverdisconnected", gone);
   }
 
-  received(s: string): void {
-    if (this.open) for (const cb of this.data.slice()) cb(s);
-  }
-
-  private drop(): void {
-    if (!this.open) return;
-    this.open = false;
-    for (const cb of this.closed) cb();
-  }
-
-  write(s: string): Promise<void> {
-    const p = this.queue.then(async () => {
-      for (let i = 0; i < s.length; i += MAX_WRITE) {
-        if (!this.open || !this.server.connected) throw new Error("disconnected");
-        const b = stringToBytes(s.substring(i, i + MAX_WRITE));
-        await (this.rx.writeValueWithResponse ? this.rx.writeValueWithResponse(b) : this.rx.writeValue(b));
-      }
-    });
-    this.queue = p.catch(() => {});
-    return p;
-  }
-
-  onData(cb: (s: string) => void): () => void {
-    this.data.push(cb);
-    return () => {
-      this.data = this.data.filter((x) => x !== cb);
-    };
-  }
-
-  onClose(cb: () => void): void {
-    this.closed.push(cb);
+  protected async send(s: string): Promise<void> {
+    for (let i = 0; i < s.length; i += MAX_WRITE) {
+      if (!this.open || !this.server.connected) throw new Error("disconnected");
+      const b = stringToBytes(s.substring(i, i + MAX_WRITE));
+      await (this.rx.writeValueWithResponse ? this.rx.writeValueWithResponse(b) : this.rx.writeValue(b));
+    }
   }
 
   async close(): Promise<void> {

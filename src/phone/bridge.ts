@@ -5,6 +5,7 @@
 // Server-Sent Events (base64, so every byte survives); POST bridge/tx?id=… types bytes into it.
 // A static host has no bridge: bridgeAvailable() says whether this server has one.
 import type { Connect, Transport } from "../sync/transport";
+import { Link } from "./link";
 
 /** the port `npm run watch` serves its console on */
 export const WATCH_PORT = 37026;
@@ -21,48 +22,25 @@ export async function bridgeAvailable(base = "bridge/"): Promise<boolean> {
   }
 }
 
-class BridgeLink implements Transport {
-  private data: ((s: string) => void)[] = [];
-  private closed: (() => void)[] = [];
-  private open = true;
-  private queue: Promise<void> = Promise.resolve();
-
+class BridgeLink extends Link {
   constructor(private es: EventSource, private base: string, private id: string) {
+    super();
     es.onmessage = (e) => {
-      if (!this.open) return;
-      const s = atob(e.data as string);
-      for (const cb of this.data.slice()) cb(s);
+      if (this.open) this.received(atob(e.data as string));
     };
     es.addEventListener("close", () => this.drop());
     es.onerror = () => this.drop();
   }
 
-  private drop(): void {
+  protected drop(): void {
     this.es.close();
-    if (!this.open) return;
-    this.open = false;
-    for (const cb of this.closed) cb();
+    super.drop();
   }
 
-  write(s: string): Promise<void> {
-    const p = this.queue.then(async () => {
-      if (!this.open) throw new Error("disconnected");
-      const r = await fetch(this.base + "tx?id=" + encodeURIComponent(this.id), { method: "POST", body: btoa(s), cache: "no-store" });
-      if (!r.ok) throw new Error("bridge: " + r.status);
-    });
-    this.queue = p.catch(() => {});
-    return p;
-  }
-
-  onData(cb: (s: string) => void): () => void {
-    this.data.push(cb);
-    return () => {
-      this.data = this.data.filter((x) => x !== cb);
-    };
-  }
-
-  onClose(cb: () => void): void {
-    this.closed.push(cb);
+  protected async send(s: string): Promise<void> {
+    if (!this.open) throw new Error("disconnected");
+    const r = await fetch(this.base + "tx?id=" + encodeURIComponent(this.id), { method: "POST", body: btoa(s), cache: "no-store" });
+    if (!r.ok) throw new Error("bridge: " + r.status);
   }
 
   async close(): Promise<void> {
