@@ -3,10 +3,9 @@
 // (src/export/, pure TypeScript that also runs in the browser) is bundled with esbuild, as the
 // benches are; only this script reads and writes files. Lines that fail their CRC are skipped and
 // listed on stderr; what verifies is exported. Exit 1 on bad arguments or nothing to export.
-import { build } from "esbuild";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { bundleImport } from "../tools/bundle-import.mjs";
 
 const USAGE = "usage: npm run export -- LOG --format fit|tcx|gpx|csv [--out FILE] [--start 2024-05-01T07:30:00Z] [--no-step-values]";
 
@@ -56,25 +55,7 @@ try {
   fail(`cannot read ${o.log}: ${e.message}`);
 }
 
-// built under a name of its own, then renamed: two exports at once never import a half-written file
-const out = "dist/export/export.mjs";
-const tmp = `dist/export/export.${process.pid}.mjs`;
-mkdirSync(dirname(out), { recursive: true });
-await build({
-  stdin: {
-    contents: 'export * from "./src/export/index.ts"; export { crc32 } from "./src/sim/crc.ts";',
-    resolveDir: process.cwd(),
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: tmp,
-  packages: "external",
-  logLevel: "warning",
-});
-renameSync(tmp, out);
-const ex = await import(pathToFileURL(join(process.cwd(), out)).href);
+const ex = await bundleImport('export * from "./src/export/index.ts"; export { crc32 } from "./src/sim/crc.ts";', "export/export");
 
 let act;
 try {

@@ -11,13 +11,12 @@
 // src/authoring is bundled with esbuild, as the exporter is; only this script reads and writes files.
 // Exit 1 when the workout can't be read or run, 2 on bad arguments.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, extname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { spawn } from "node:child_process";
 import { commandStream } from "../tools/appfiles.mjs";
-import { cliStream } from "../tools/upload.mjs";
+import { sendStream } from "../tools/upload.mjs";
+import { bundleImport } from "../tools/bundle-import.mjs";
 
 const USAGE = 'usage: npm run workout -- FILE|TEXT [--out FILE.json|FILE.fit|FILE.txt] [--port ADDR [--dry-run]] [--goal "5k 20:00"] [--max-hr BPM]';
 export const PAGE = "apps/speedseq/custom.html";
@@ -49,21 +48,8 @@ function args(argv) {
 }
 
 /** src/authoring bundled for Node (the FIT SDK stays a package import) */
-async function authoring() {
-  const out = "dist/authoring/workout.mjs";
-  const tmp = `dist/authoring/workout.${process.pid}.mjs`;
-  mkdirSync(dirname(out), { recursive: true });
-  await build({
-    stdin: { contents: 'export * from "./src/authoring/index.ts"; export * from "./src/authoring/fit.ts";', resolveDir: process.cwd(), loader: "ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: tmp,
-    packages: "external",
-    logLevel: "warning",
-  });
-  renameSync(tmp, out);
-  return import(pathToFileURL(join(process.cwd(), out)).href + `?${process.pid}`);
+function authoring() {
+  return bundleImport('export * from "./src/authoring/index.ts"; export * from "./src/authoring/fit.ts";', "authoring/workout");
 }
 
 /** the page's copy of src/authoring/index.ts: a browser script that sets window.SpeedSeqAuthoring */
@@ -89,17 +75,6 @@ export function withBundle(html, code) {
   const b = html.indexOf(END);
   if (a < 0 || b < a) throw new Error(`${PAGE}: no ${BEGIN} … ${END} block`);
   return html.slice(0, a + BEGIN.length) + code.replace(/<\/script/gi, "<\\/script") + html.slice(b);
-}
-
-function runCli(args) {
-  return new Promise((resolve) => {
-    const p = spawn("npx", ["--no-install", "espruino", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    p.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
-    p.stderr.on("data", (d) => { out += d; process.stderr.write(d); });
-    p.on("error", (e) => { out += String(e); resolve({ status: 1, out }); });
-    p.on("close", (status) => resolve({ status: status ?? 1, out }));
-  });
 }
 
 async function main(argv) {
@@ -188,14 +163,8 @@ async function main(argv) {
       process.stdout.write(stream);
       return 0;
     }
-    const tmp = join(mkdtempSync(join(tmpdir(), "speedseq-")), "workout.js");
-    writeFileSync(tmp, cliStream(stream), "latin1");
-    const r = await runCli(["--board", "tools/BANGLEJS2.json", "-p", o.port, ...(o.port.startsWith("tcp://") ? ["--no-ble"] : []), tmp]);
-    const fault = /Uncaught|Prompt not detected|Unable to connect|RECEIVE ERROR/.exec(r.out);
-    if (r.status !== 0 || fault) {
-      console.error(`upload failed${fault ? ` (${fault[0]})` : ""}: is the \`espruino\` package installed and ${o.port} reachable?`);
-      return r.status || 1;
-    }
+    const status = await sendStream(stream, { port: o.port }, "workout.js");
+    if (status) return status;
     console.log(`sent to ${o.port} as ${p.file}`);
   }
   return 0;

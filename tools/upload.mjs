@@ -36,6 +36,29 @@ function runCli(args) {
   });
 }
 
+/**
+ * Sends a stream to a watch with the CLI: to a Bluetooth device by name, or to a port (an address,
+ * a serial device, tcp://HOST:PORT), through a temporary file called `file`. Resolves with 0, or
+ * with the exit status after saying on stderr why the upload failed. Shared with
+ * scripts/workout.mjs (`npm run workout -- --port`).
+ */
+export async function sendStream(stream, { device, port }, file) {
+  const tmp = join(mkdtempSync(join(tmpdir(), "speedseq-")), file);
+  writeFileSync(tmp, cliStream(stream), "latin1");
+  // --board keeps it offline; a TCP port needs no Bluetooth (and without a system bus its
+  // Bluetooth stack would throw before connecting)
+  const target = device ? ["-d", device] : ["-p", port, ...(port.startsWith("tcp://") ? ["--no-ble"] : [])];
+  const r = await runCli(["--board", "tools/BANGLEJS2.json", ...target, tmp]);
+  // the CLI exits 0 whatever the watch answered: an error at the REPL fails the upload here
+  const fault = /Uncaught|Prompt not detected|Unable to connect|RECEIVE ERROR/.exec(r.out);
+  if (r.status !== 0 || fault) {
+    console.error(`upload failed${fault ? ` (${fault[0]})` : ""}: is the \`espruino\` package installed, ` +
+      (device ? "the watch near and Gadgetbridge disconnected?" : `and ${port} reachable?`));
+    return r.status || 1;
+  }
+  return 0;
+}
+
 async function main(argv) {
   const arg = (k) => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : undefined; };
   const stream = commandStream();
@@ -51,20 +74,7 @@ async function main(argv) {
     console.error("usage: npm run upload -- --device NAME | --port ADDR | --dry-run [--out FILE]");
     return 2;
   }
-  const tmp = join(mkdtempSync(join(tmpdir(), "speedseq-")), "upload.js");
-  writeFileSync(tmp, cliStream(stream), "latin1");
-  // --board keeps it offline; a TCP port needs no Bluetooth (and without a system bus its
-  // Bluetooth stack would throw before connecting)
-  const target = device ? ["-d", device] : ["-p", port, ...(port.startsWith("tcp://") ? ["--no-ble"] : [])];
-  const r = await runCli(["--board", "tools/BANGLEJS2.json", ...target, tmp]);
-  // the CLI exits 0 whatever the watch answered: an error at the REPL fails the upload here
-  const fault = /Uncaught|Prompt not detected|Unable to connect|RECEIVE ERROR/.exec(r.out);
-  if (r.status !== 0 || fault) {
-    console.error(`upload failed${fault ? ` (${fault[0]})` : ""}: is the \`espruino\` package installed, ` +
-      (device ? "the watch near and Gadgetbridge disconnected?" : `and ${port} reachable?`));
-    return r.status || 1;
-  }
-  return 0;
+  return sendStream(stream, { device, port }, "upload.js");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exit(await main(process.argv.slice(2)));
