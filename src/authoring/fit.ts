@@ -15,22 +15,14 @@ import { Decoder, Encoder, Profile, Stream } from "@garmin/fitsdk";
 import type { Mesg } from "@garmin/fitsdk";
 import type { End, Node, Plan, Repeat, Step, StepKind } from "../engine/plan";
 import { isRepeat } from "./nodes";
+// a workout step's intensity is written as the exporter writes a lap's
+import { INTENSITY } from "../export/fit";
 import * as L from "../engine/workout/limits";
 import { parseWorkout } from "../engine/workout/validate";
 import { refBand, goalError, type Goal } from "../engine/workout/pace";
 import { printStep, fmtPaceText } from "./print";
 import { parseText } from "./text";
 import { fmtClock, fmtDur } from "./units";
-
-/** how a step kind is written as a FIT intensity */
-export const INTENSITY_OUT: Record<StepKind, string> = {
-  warmup: "warmup",
-  stride: "active",
-  work: "active",
-  recovery: "recovery",
-  rest: "rest",
-  cooldown: "cooldown",
-};
 
 /** the cap given to an hr_less_than step on import: FIT has none, and a SpeedSeq rest always ends */
 export const IMPORT_HR_CAP_S = 300;
@@ -59,7 +51,7 @@ function stepName(s: Step, n: number): string {
 
 /** one leaf as a workout_step (messageIndex set by the caller); approximations go to notes */
 function fitStep(s: Step, goal: Goal | undefined, approx: string[]): FitStep {
-  const m: FitStep = { intensity: INTENSITY_OUT[s.kind] };
+  const m: FitStep = { intensity: INTENSITY[s.kind] };
   if (s.label) m.wktStepName = s.label;
   if (s.kind === "stride" && !/stride/i.test(s.label || "")) approx.push("a stride is an active step in FIT (import knows a stride by its name)");
   const e = s.end;
