@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from "no
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { FIRMWARE_FILES, firmwareSource, instantiate, type FirmwareFiles } from "./instance";
-import { HOST_BOOT, TEXT_BOOT } from "./hostboot";
+import { TEXT_BOOT } from "./hostboot";
+import { bootOn, imageKey, makeFactoryImage } from "./boot";
 import { Watch } from "./watch";
 import { appFiles } from "../../tools/appfiles.mjs";
 
@@ -42,18 +43,10 @@ function firmware(): { dir: string; source: string; stamp: string } {
 }
 
 /** a fresh watch on the given flash image (erased flash without one), booted, console quiet */
-async function bootOn(image: Uint8Array | undefined, startMs: number): Promise<Watch> {
+async function bootFresh(image: Uint8Array | undefined, startMs: number): Promise<Watch> {
   const fw = firmware();
   const clock = { now: startMs };
-  const inst = await instantiate(fw.source, clock, { require: createRequire(import.meta.url), dirname: fw.dir });
-  if (image) inst.flash.set(image);
-  const w = new Watch(inst, clock);
-  inst.pins[inst.BTN1] = 1; // BTN1 is active low: "pressed" at boot would skip the boot code
-  inst.Module._jsInit();
-  inst.flushIO();
-  w.advance(1000);
-  w.exec("echo(0)");
-  return w;
+  return bootOn(await instantiate(fw.source, clock, { require: createRequire(import.meta.url), dirname: fw.dir }), clock, image);
 }
 
 const images: Record<string, Uint8Array> = {};
@@ -65,24 +58,11 @@ const images: Record<string, Uint8Array> = {};
  */
 export async function factoryImage(trace: boolean): Promise<Uint8Array> {
   const fw = firmware();
-  const boot = HOST_BOOT + (trace ? TEXT_BOOT : "");
-  let h = 0;
-  for (let i = 0; i < boot.length; i++) h = (h * 31 + boot.charCodeAt(i)) | 0;
-  const key = `factory-${fw.stamp}-${(h >>> 0).toString(16)}`;
+  const key = imageKey(fw.stamp, trace ? TEXT_BOOT : "");
   if (images[key]) return images[key];
   const file = join(ROOT, "dist/firmware", `${key}.bin`);
   if (existsSync(file)) return (images[key] = new Uint8Array(readFileSync(file)));
-  const w = await bootOn(undefined, START_MS);
-  w.exec("Bangle.factoryReset()");
-  w.advance(5000);
-  w.exec("echo(0)");
-  w.exec(`require("Storage").writeJSON("welcome.json",{welcomed:true})`);
-  w.writeFile("zhost.boot.js", HOST_BOOT);
-  if (trace) w.writeFile("zhosttxt.boot.js", TEXT_BOOT);
-  // rebuild .boot0 from the boot files now, as the bootloader would at the next load
-  w.exec(`eval(require("Storage").read("bootupdate.js"))`);
-  w.advance(3000);
-  const img = new Uint8Array(w.fw.flash);
+  const img = await makeFactoryImage(await bootFresh(undefined, START_MS), undefined, undefined, trace ? TEXT_BOOT : "");
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, img);
   return (images[key] = img);
@@ -96,7 +76,7 @@ export interface BootOptions {
 
 /** a watch booted from the factory image, on its clock face */
 export async function bootWatch(o: BootOptions = {}): Promise<Watch> {
-  const w = await bootOn(await factoryImage(!!o.trace), o.startMs ?? START_MS);
+  const w = await bootFresh(await factoryImage(!!o.trace), o.startMs ?? START_MS);
   w.advance(2000);
   return w;
 }
@@ -107,7 +87,7 @@ export async function bootWatch(o: BootOptions = {}): Promise<Watch> {
  * Text tracing comes with the flash (its boot files); startMs is the new clock (default START_MS).
  */
 export async function rebootFrom(flash: Uint8Array, startMs = START_MS): Promise<Watch> {
-  const w = await bootOn(new Uint8Array(flash), startMs);
+  const w = await bootFresh(new Uint8Array(flash), startMs);
   w.advance(2000);
   return w;
 }

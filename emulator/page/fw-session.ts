@@ -5,9 +5,8 @@
 import type { Board } from "../board/board";
 import { SessionDriver, type DriveOptions } from "../driver";
 import type { Source } from "../sources";
-import type { Clock, Instance } from "../firmware/instance";
-import { Watch } from "../firmware/watch";
-import { HOST_BOOT } from "../firmware/hostboot";
+import type { Watch } from "../firmware/watch";
+import type { Pause } from "../firmware/boot";
 
 /** the wall clock at boot: the board's default start (2026-01-01 08:00 UTC) */
 export const FW_START_MS = Date.UTC(2026, 0, 1, 8, 0, 0);
@@ -15,56 +14,7 @@ export const FW_START_MS = Date.UTC(2026, 0, 1, 8, 0, 0);
 /** the accelerometer's rate while the app runs (the app asks for 80 ms, as on the watch) */
 const ACCEL_MS = 80;
 
-/** yields to the host's event loop: start-up runs as many small tasks, not one long one */
-export type Pause = () => Promise<void>;
 const noPause: Pause = () => Promise.resolve();
-
-/** a fresh watch on `image` (erased flash without one), booted, console quiet (node.ts does the same) */
-export function bootOn(inst: Instance, clock: Clock, image?: Uint8Array): Watch {
-  if (image) inst.flash.set(image);
-  const w = new Watch(inst, clock);
-  inst.pins[inst.BTN1] = 1; // BTN1 is active low: "pressed" at boot would skip the boot code
-  inst.Module._jsInit();
-  inst.flushIO();
-  w.advance(1000);
-  w.exec("echo(0)");
-  return w;
-}
-
-/** runs `ms` of watch time in slices, pausing between them */
-async function advanceIn(w: Watch, ms: number, pause: Pause, slice = 250): Promise<void> {
-  for (let t = 0; t < ms; t += slice) {
-    w.advance(Math.min(slice, ms - t));
-    await pause();
-  }
-}
-
-/**
- * The factory Storage image (launcher, clock, widgets, Settings) with the welcome app marked as
- * seen and the host's boot file (buzzes, GPS/HRM power), made on a watch booted on erased flash:
- * what emulator/firmware/node.ts's factoryImage makes without the text tracer. The caller keeps it.
- */
-export async function makeFactoryImage(w: Watch, pause: Pause = noPause, progress: (s: string) => void = () => {}): Promise<Uint8Array> {
-  progress("factory reset");
-  w.exec("Bangle.factoryReset()");
-  await advanceIn(w, 5000, pause);
-  w.exec("echo(0)");
-  progress("boot files");
-  w.exec(`require("Storage").writeJSON("welcome.json",{welcomed:true})`);
-  w.writeFile("zhost.boot.js", HOST_BOOT);
-  await pause();
-  // rebuild .boot0 from the boot files now, as the bootloader would at the next load
-  w.exec(`eval(require("Storage").read("bootupdate.js"))`);
-  await advanceIn(w, 3000, pause);
-  return new Uint8Array(w.fw.flash);
-}
-
-/** a key for a cached factory image: the firmware build's stamp and the boot file's text */
-export function imageKey(firmwareStamp: string): string {
-  let h = 0;
-  for (let i = 0; i < HOST_BOOT.length; i++) h = (h * 31 + HOST_BOOT.charCodeAt(i)) | 0;
-  return `factory-${firmwareStamp}-${(h >>> 0).toString(16)}`;
-}
 
 interface AppMeta {
   id: string; name: string; shortName?: string; type: string; version: string; tags: string;

@@ -10,7 +10,8 @@ import { recordingSource, syntheticSource, type RunnerKnobs, type Source } from 
 import type { Row } from "../../src/sim/recording";
 import { DEFAULT_SEEDS } from "../defaults";
 import { WATCH_FILES } from "../../tools/watch-files.mjs";
-import { appFilesFrom, bootOn, fileListFw, FW_START_MS, imageKey, makeFactoryImage, newestLog, startFwSession, watchState, type FwSession } from "./fw-session";
+import { appFilesFrom, fileListFw, FW_START_MS, newestLog, startFwSession, watchState, type FwSession } from "./fw-session";
+import { bootOn, imageKey, makeFactoryImage } from "../firmware/boot";
 import type { DoneWhy, FromWorker, Press, SourceSpec, ToWorker } from "./fw-protocol";
 
 /** the Worker's global scope, as far as used here (the project type-checks with the DOM library) */
