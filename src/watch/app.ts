@@ -21,7 +21,7 @@
 import type { Plan } from "../engine/plan";
 import { Session, DONE, PAUSED } from "../engine/session";
 import type { Cmd, Ports } from "../engine/session";
-import { CadenceEstimator } from "../engine/cadence/estimator";
+import { CadenceEstimator, CAD_HOP } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
 import { pattern } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
@@ -76,6 +76,8 @@ export class App implements Ports, View {
   file!: SFile | null;
   cad!: CadenceEstimator | null;
   ticker: number;
+  /** the firmware step counter's latest count */
+  stepN!: number;
   crc: (s: string) => number;
   // the run screen's view (screens.ts)
   g: Graphics;
@@ -99,8 +101,9 @@ export class App implements Ports, View {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
       GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
       HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
-      accel: (a: AccelData) => { const s = this.s, c = this.cad!; if (s && c.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), c.spm, c.conf); this.after(); } },
-      step: (n: number) => { if (this.s) this.cad!.steps(n, Date.now()); },
+      // the step count is only kept: the 1 s tick hands it to the estimator (the accelerometer's
+      // listener, ls.accel, is the estimator's own per-sample function, set by go())
+      step: (n: number) => { this.stepN = n; },
     };
     this.remove = function () {
       if (me.swapping) return;
@@ -158,7 +161,18 @@ export class App implements Ports, View {
       me.mi = set.mi;
       me.low = me.full = me.quiet = false;
       me.bz = [];
-      me.cad = new CadenceEstimator(w.E);
+      const cad = (me.cad = new CadenceEstimator(w.E));
+      // each accelerometer sample goes straight to the estimator (12.5 Hz: one short call, no
+      // clock); each of its estimates reaches the session here
+      me.ls.accel = cad.put;
+      cad.done = function () {
+        const s = me.s;
+        if (s) {
+          s.cadence(Date.now(), cad.spm, cad.conf);
+          me.after();
+        }
+      };
+      me.stepN = w.B.getStepCount();
       me.on(1);
       const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
       s.drop = new DropDetector();
@@ -239,8 +253,11 @@ export class App implements Ports, View {
   ui(start?: number): void {
     const me = this;
     if (start) this.ticker = setInterval(function () {
-      const s = me.s!;
-      s.tick(Date.now());
+      const s = me.s!, c = me.cad!, t = Date.now();
+      // the step count and the sample rate (power save stops the accelerometer estimate) once a second
+      c.steps(me.stepN, t);
+      if (c.rate(t, CAD_HOP)) c.done();
+      s.tick(t);
       me.after();
       if (me.ticker && me.live) drawRun(s, me);
     }, 1000);
@@ -308,6 +325,8 @@ export class App implements Ports, View {
   off(): void {
     const B = this.w.B, o = this.saved;
     for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
+    // the estimator's listener goes with it (it holds the estimator's buffers)
+    delete this.ls.accel;
     B.setGPSPower(0, APP_ID);
     B.setHRMPower(0, APP_ID);
     if (o) {
