@@ -59,6 +59,8 @@ export class App implements Ports, View {
    * the log stays on flash.
    */
   remove: () => void;
+  /** the cadence estimator's done(): its estimate to the session */
+  est: () => void;
   /** latest readings, for the pre-start screen (no fix is kept during a run) */
   fix: GPSFix | null;
   bpm: number;
@@ -104,6 +106,14 @@ export class App implements Ports, View {
       // the step count is only kept: the 1 s tick hands it to the estimator (the accelerometer's
       // listener, ls.accel, is the estimator's own per-sample function, set by go())
       step: (n: number) => { this.stepN = n; },
+    };
+    // made here, not in go(): a function made there would keep go's scope (the plan object) alive
+    this.est = function () {
+      const s = me.s, c = me.cad;
+      if (s && c) {
+        s.cadence(Date.now(), c.spm, c.conf);
+        me.after();
+      }
     };
     this.remove = function () {
       if (me.swapping) return;
@@ -163,15 +173,9 @@ export class App implements Ports, View {
       me.bz = [];
       const cad = (me.cad = new CadenceEstimator(w.E));
       // each accelerometer sample goes straight to the estimator (12.5 Hz: one short call, no
-      // clock); each of its estimates reaches the session here
+      // clock); each of its estimates reaches the session through est
       me.ls.accel = cad.put;
-      cad.done = function () {
-        const s = me.s;
-        if (s) {
-          s.cadence(Date.now(), cad.spm, cad.conf);
-          me.after();
-        }
-      };
+      cad.done = me.est;
       me.stepN = w.B.getStepCount();
       me.on(1);
       const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
