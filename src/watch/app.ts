@@ -87,6 +87,8 @@ export class App implements Ports, View {
   mi!: number;
   low!: boolean;
   full!: boolean;
+  k!: string;
+  d!: string[];
   // the motor: pending timeouts (hush() clears them), and silenced
   bz!: number[];
   quiet!: boolean;
@@ -170,6 +172,7 @@ export class App implements Ports, View {
       me.r = w.B.appRect;
       me.mi = set.mi;
       me.low = me.full = me.quiet = false;
+      me.d = [];
       me.bz = [];
       const cad = (me.cad = new CadenceEstimator(w.E));
       // each accelerometer sample goes straight to the estimator (12.5 Hz: one short call, no
@@ -278,6 +281,8 @@ export class App implements Ports, View {
       remove: this.remove,
     });
     this.live = true;
+    // the screen was another's (pre-start, the paused actions): all of it again
+    this.k = "";
     if (this.ticker) drawRun(this.s!, this);
   }
 
