@@ -260,10 +260,12 @@ export class App implements Ports, View {
   ui(start?: number): void {
     const me = this;
     if (start) this.ticker = setInterval(function () {
-      const s = me.s!, c = me.cad!, t = Date.now();
-      // the step count and the sample rate (power save stops the accelerometer estimate) once a second
+      const s = me.s!, c = me.cad!, t = Date.now(), st = s.step, k = st && st.kind;
+      // the step count and the sample rate (power save stops the accelerometer estimate) once a
+      // second; an estimate every CAD_HOP samples where the drop detector watches (reps and
+      // strides), else every other one: half the time the estimates take, the screen's cadence 1.3 s later
       c.steps(me.stepN, t);
-      if (c.rate(t, CAD_HOP)) c.done();
+      if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
       s.tick(t);
       me.after();
       if (me.ticker && me.live) drawRun(s, me);

@@ -88,6 +88,18 @@ describe("cadence estimator on held-out seeds", () => {
     expect(ready[1] - ready[0]).toBe(CAD_HOP);
   });
 
+  it("estimates every hop samples that rate() was last given (the watch passes 2 CAD_HOP outside reps and strides)", () => {
+    const s = synthesise(steady(180, 30), HELD_OUT[2]);
+    const est = new CadenceEstimator(nativeE);
+    const ready: number[] = [];
+    let i = 0;
+    est.done = () => { ready.push(i); };
+    est.rate(0, 2 * CAD_HOP);
+    for (; i < s.samples.length; i++) est.put({ x: s.samples[i].x, mag: Math.hypot(s.samples[i].x, s.samples[i].y, s.samples[i].z) });
+    expect(ready[0]).toBe(127);
+    expect(ready.slice(1, 4).map((r, k) => r - ready[k])).toEqual([2 * CAD_HOP, 2 * CAD_HOP, 2 * CAD_HOP]);
+  });
+
   it("the step counter lifts a half-rate estimate but never lowers one (it under-counts fast cadence)", () => {
     const s = synthesise(steady(200, 60), HELD_OUT[3]);
     const est = new CadenceEstimator(nativeE), push = feeder(est);
