@@ -187,7 +187,11 @@ export class Session {
         if (this.track) this.log.add(t / 1000, f.lat, f.lon);
       }
     }
-    this.advance(t);
+    // the rules where distance ends the step; elsewhere the next tick runs them (pace alerts with
+    // the latest pace, at most a second later)
+    const st = this.step;
+    if (st && st.end.dist) this.advance(t);
+    else this.t = t;
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
@@ -355,7 +359,7 @@ export class Session {
     this.begin(tEnd);
   }
 
-  /** time-driven rules: at every tick and command, at GPS fixes where distance ends the step, at HR samples where HR can */
+  /** time-driven rules: at every tick and command, at GPS fixes where distance ends the step, at HR samples where HR can end it */
   advance(t: number): void {
     this.t = t;
     if (this.mode !== RUN) return;
