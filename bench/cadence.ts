@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { CAD_N, CadenceEstimator } from "../src/engine/cadence/estimator";
 import { nativeE } from "../src/sim/native";
-import { errors, mean, pct, replay } from "../src/sim/cadenceReplay";
+import { errors, feeder, mean, pct, replay } from "../src/sim/cadenceReplay";
 import { readCadence, recordingErrors } from "../src/sim/cadenceRecording";
 import { armsStill, gradualDrop5, hillsTurns, steady, suddenDrop8, surges, synthesise, walkingRecovery, type Scenario } from "../src/sim/wrist";
 
@@ -38,17 +38,18 @@ let walkFlags = 0;
 for (const seed of SEEDS) walkFlags += replay(synthesise(walkingRecovery(), seed)).flags.length;
 console.log(`false flags: ${steadyFlags} in ${f1(steadyH)} h of steady running (${f1(steadyFlags / steadyH)}/h; issue ≤ 1/h), ${otherFlags} in ${f1(otherH)} h of surges/arms-still/hills, ${walkFlags} in ${SEEDS.length} walking recoveries`);
 
-// Cost model: interpreted loop iterations per second on the accelerometer path. Each push is one
-// pass of straight-line code (counted as 1); each estimate runs the window copy (CAD_N), the
-// spectrum scan (scanBins, which includes a second CAD_N copy when the forearm-swing check runs)
-// and the 5-bin confidence sum. E.sum / E.variance / E.FFT run natively and are not counted.
+// Cost model: interpreted loop passes per second on the accelerometer path. Each sample is one
+// pass of straight-line code (counted as 1); each estimate runs the Hann loop (CAD_N / 4 passes
+// of 4 multiplies), the scan of the 48 step bins (24 passes of two) and the 5-bin confidence sum
+// (the forearm-swing check's own Hann loop, for ambiguous walks, is left out). Natively, not counted: E.sum, E.variance (twice),
+// E.FFT (256 points), the typed-array set()s and fill(). bench/firmware.ts times the real thing.
 {
   const s = synthesise(steady(185, 600), SEEDS[0]);
-  const est = new CadenceEstimator(nativeE);
+  const est = new CadenceEstimator(nativeE), push = feeder(est);
   let iters = 0;
-  for (const p of s.samples) { iters++; if (est.push(p.x, p.y, p.z)) iters += CAD_N + est.scanBins + 5; }
+  for (const p of s.samples) { iters++; if (push(p.x, p.y, p.z)) iters += CAD_N / 4 + 24 + 5; }
   const secs = s.samples.length / 12.5;
-  console.log(`cost (model of the watch): ${f1(iters / secs)} interpreted loop iterations/s at 12.5 Hz; native calls per estimate: E.sum, E.variance, E.FFT (256 points)`);
+  console.log(`cost (model of the watch): ${f1(iters / secs)} interpreted loop passes/s at 12.5 Hz; native per estimate: E.sum, E.variance x2, E.FFT (256 points), set x2, fill`);
 }
 
 for (const f of ["fitparser_running-with-developer-data.csv", "pyfitparse_activity-small-fenix2-run.csv"]) {

@@ -92,9 +92,10 @@ export function ramUnder(s: Started, events: FwEvent[], sampleMs = 5000): RamRun
 
 /**
  * Interpreter time (host ms inside the firmware) of several watches under the same timeline,
- * interleaved in 10 s slices so that the machine's load falls on all of them alike.
+ * interleaved in 10 s slices so that the machine's load falls on all of them alike. With
+ * `slices`, each watch's time in each slice is appended there (slices[k] for ws[k]).
  */
-export function timeSideBySide(ws: Watch[], events: FwEvent[], sliceMs = 10_000): number[] {
+export function timeSideBySide(ws: Watch[], events: FwEvent[], sliceMs = 10_000, slices?: number[][]): number[] {
   const t0 = ws.map((w) => w.now());
   const b0 = ws.map((w) => w.busyMs);
   const end = events.length ? events[events.length - 1].tMs + 1 : 0;
@@ -102,7 +103,9 @@ export function timeSideBySide(ws: Watch[], events: FwEvent[], sliceMs = 10_000)
     const slice = events.filter((e) => e.tMs >= s && e.tMs < s + sliceMs);
     ws.forEach((w, k) => {
       const now = w.now() - t0[k];
+      const b = w.busyMs;
       play(w, slice.map((e) => ({ ...e, tMs: e.tMs - now })), { untilMs: Math.min(end, s + sliceMs) - now });
+      if (slices) (slices[k] ??= []).push(w.busyMs - b);
     });
   }
   return ws.map((w, k) => w.busyMs - b0[k]);

@@ -59,7 +59,7 @@ export class Session {
   track: boolean;
   drop: DropPort | null;
   mode: number;
-  /** session ms of the last event: no later event is placed before it */
+  /** session ms of the last tick or event: no later event is placed before it */
   t: number;
   /** the current step; null exactly when the mode is DONE */
   step!: Step | null;
@@ -187,7 +187,11 @@ export class Session {
         if (this.track) this.log.add(t / 1000, f.lat, f.lon);
       }
     }
-    this.advance(t);
+    // the rules where distance ends the step; elsewhere the next tick runs them (pace alerts with
+    // the latest pace, at most a second later)
+    const st = this.step;
+    if (st && st.end.dist) this.advance(t);
+    else this.t = t;
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
@@ -200,7 +204,11 @@ export class Session {
       this.hrN++;
       if (bpm > this.hrMax) this.hrMax = bpm;
     } else this.hrLow++;
-    this.advance(t);
+    // the rules only where HR can end the step (each run of them costs the whole method's length
+    // on the watch's interpreter); the next tick runs them otherwise
+    const e = this.step!.end;
+    if (e.hrBelow || e.hrAbove) this.advance(t);
+    else this.t = t;
   }
 
   /** a cadence estimate (steps/min, confidence 0..1) */
@@ -219,7 +227,8 @@ export class Session {
         this.request(H_CAD, t, 0);
       }
     }
-    this.advance(t);
+    // no rule waits on cadence: the next tick runs them
+    this.t = t;
   }
 
   command(wallMs: number, cmd: Cmd): void {
@@ -350,7 +359,7 @@ export class Session {
     this.begin(tEnd);
   }
 
-  /** time-driven rules, run after every event */
+  /** time-driven rules: at every tick and command, at GPS fixes where distance ends the step, at HR samples where HR can end it */
   advance(t: number): void {
     this.t = t;
     if (this.mode !== RUN) return;

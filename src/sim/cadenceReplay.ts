@@ -1,8 +1,8 @@
 // Drives the cadence estimator and drop detector over a synthesised wrist signal the way the
-// engine does: every accel sample to push(), the firmware step count to steps(), and each new
+// engine does: every accel sample to put() (through feeder()), the firmware step count to steps(), and each new
 // estimate to the detector with the plan step in force (reset() at each step start).
 
-import { CadenceEstimator } from "../engine/cadence/estimator";
+import { CadenceEstimator, CAD_HOP } from "../engine/cadence/estimator";
 import { DropDetector, type DropOptions } from "../engine/cadence/drop";
 import { nativeE } from "./native";
 import type { Synth } from "./wrist";
@@ -10,8 +10,24 @@ import type { Synth } from "./wrist";
 export interface Estimate { tMs: number; spm: number; conf: number; gait: number }
 export interface Flag { tMs: number; code: number; baseline: number; kind: string }
 
+/**
+ * Feeds an estimator one sample in g at a time, as the watch does: the magnitude the firmware puts
+ * in the event, and (with tMs, the engine's clock at the sample) the rate check once a second as
+ * the watch's tick makes it. The returned function is true when spm/conf/gait were updated.
+ */
+export function feeder(est: CadenceEstimator): (x: number, y: number, z: number, tMs?: number) => boolean {
+  let tRate = -Infinity, made = false;
+  est.done = () => { made = true; };
+  return (x, y, z, tMs) => {
+    made = tMs !== undefined && (tMs - tRate >= 1000 || tMs < tRate) && ((tRate = tMs), est.rate(tMs, CAD_HOP));
+    est.put({ x: x, mag: Math.sqrt(x * x + y * y + z * z) });
+    return made;
+  };
+}
+
 export function replay(s: Synth, dropOpts?: DropOptions): { estimates: Estimate[]; flags: Flag[] } {
   const est = new CadenceEstimator(nativeE);
+  const push = feeder(est);
   const det = new DropDetector(dropOpts);
   const reps = s.scenario.reps ?? [];
   let rep = -1, fi = 0;
@@ -19,7 +35,7 @@ export function replay(s: Synth, dropOpts?: DropOptions): { estimates: Estimate[
   for (const p of s.samples) {
     while (rep + 1 < reps.length && reps[rep + 1].startS * 1000 <= p.tMs) { rep++; det.reset(); }
     while (fi < s.firmwareStepMs.length && s.firmwareStepMs[fi] <= p.tMs) est.steps(++fi, p.tMs);
-    if (!est.push(p.x, p.y, p.z, p.tMs)) continue;
+    if (!push(p.x, p.y, p.z, p.tMs)) continue;
     estimates.push({ tMs: p.tMs, spm: est.spm, conf: est.conf, gait: est.gait });
     if (rep < 0) continue;
     const r = reps[rep];

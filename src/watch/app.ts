@@ -21,7 +21,7 @@
 import type { Plan } from "../engine/plan";
 import { Session, DONE, PAUSED } from "../engine/session";
 import type { Cmd, Ports } from "../engine/session";
-import { CadenceEstimator } from "../engine/cadence/estimator";
+import { CadenceEstimator, CAD_HOP } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
 import { pattern } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
@@ -59,6 +59,8 @@ export class App implements Ports, View {
    * the log stays on flash.
    */
   remove: () => void;
+  /** the cadence estimator's done(): its estimate to the session */
+  est: () => void;
   /** latest readings, for the pre-start screen (no fix is kept during a run) */
   fix: GPSFix | null;
   bpm: number;
@@ -76,6 +78,8 @@ export class App implements Ports, View {
   file!: SFile | null;
   cad!: CadenceEstimator | null;
   ticker: number;
+  /** the firmware step counter's latest count */
+  stepN!: number;
   crc: (s: string) => number;
   // the run screen's view (screens.ts)
   g: Graphics;
@@ -83,6 +87,8 @@ export class App implements Ports, View {
   mi!: number;
   low!: boolean;
   full!: boolean;
+  k!: string;
+  d!: string[];
   // the motor: pending timeouts (hush() clears them), and silenced
   bz!: number[];
   quiet!: boolean;
@@ -99,8 +105,17 @@ export class App implements Ports, View {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
       GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
       HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
-      accel: (a: AccelData) => { const s = this.s, c = this.cad!; if (s && c.push(a.x, a.y, a.z, Date.now())) { s.cadence(Date.now(), c.spm, c.conf); this.after(); } },
-      step: (n: number) => { if (this.s) this.cad!.steps(n, Date.now()); },
+      // the step count is only kept: the 1 s tick hands it to the estimator (the accelerometer's
+      // listener, ls.accel, is the estimator's own per-sample function, set by go())
+      step: (n: number) => { this.stepN = n; },
+    };
+    // made here, not in go(): a function made there would keep go's scope (the plan object) alive
+    this.est = function () {
+      const s = me.s, c = me.cad;
+      if (s && c) {
+        s.cadence(Date.now(), c.spm, c.conf);
+        me.after();
+      }
     };
     this.remove = function () {
       if (me.swapping) return;
@@ -157,8 +172,14 @@ export class App implements Ports, View {
       me.r = w.B.appRect;
       me.mi = set.mi;
       me.low = me.full = me.quiet = false;
+      me.d = [];
       me.bz = [];
-      me.cad = new CadenceEstimator(w.E);
+      const cad = (me.cad = new CadenceEstimator(w.E));
+      // each accelerometer sample goes straight to the estimator (12.5 Hz: one short call, no
+      // clock); each of its estimates reaches the session through est
+      me.ls.accel = cad.put;
+      cad.done = me.est;
+      me.stepN = w.B.getStepCount();
       me.on(1);
       const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
       s.drop = new DropDetector();
@@ -239,8 +260,13 @@ export class App implements Ports, View {
   ui(start?: number): void {
     const me = this;
     if (start) this.ticker = setInterval(function () {
-      const s = me.s!;
-      s.tick(Date.now());
+      const s = me.s!, c = me.cad!, t = Date.now(), st = s.step, k = st && st.kind;
+      // the step count and the sample rate (power save stops the accelerometer estimate) once a
+      // second; an estimate every CAD_HOP samples where the drop detector watches (reps and
+      // strides), else every other one: half the time the estimates take, the screen's cadence 1.3 s later
+      c.steps(me.stepN, t);
+      if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
+      s.tick(t);
       me.after();
       if (me.ticker && me.live) drawRun(s, me);
     }, 1000);
@@ -257,6 +283,8 @@ export class App implements Ports, View {
       remove: this.remove,
     });
     this.live = true;
+    // the screen was another's (pre-start, the paused actions): all of it again
+    this.k = "";
     if (this.ticker) drawRun(this.s!, this);
   }
 
@@ -308,6 +336,8 @@ export class App implements Ports, View {
   off(): void {
     const B = this.w.B, o = this.saved;
     for (const ev in this.ls) B.removeListener(ev, this.ls[ev]);
+    // the estimator's listener goes with it (it holds the estimator's buffers)
+    delete this.ls.accel;
     B.setGPSPower(0, APP_ID);
     B.setHRMPower(0, APP_ID);
     if (o) {

@@ -204,3 +204,52 @@ describe("flash running low", () => {
     expect(log.recs.filter((r) => r.k === "S").length).toBe(1);
   });
 });
+
+describe("which events run the step rules", () => {
+  const mk = (end: Step["end"]) => {
+    const lines: string[] = [];
+    const s = new Session(one({ kind: "recovery", end }, { kind: "work", end: { time: 60 } }), { buzz() {}, write: (l) => { lines.push(l); }, crc: crc32 }, 0, "t", "", 0, 0);
+    const steps = () => decodeLog(lines.join(""), crc32).recs.filter((r): r is StepRec => r.k === "S");
+    return { s, steps };
+  };
+  it("an HR sample or a cadence estimate past a time step's end leaves it to the next tick, which ends it at its exact time", () => {
+    const { s, steps } = mk({ time: 10 });
+    for (let t = 1000; t <= 10_000; t += 1000) s.tick(t - 1);
+    s.hrm(10_400, 120, 90);
+    s.cadence(10_600, 170, 0.9);
+    expect(s.step!.kind).toBe("recovery");
+    s.tick(10_999);
+    expect(s.step!.kind).toBe("work");
+    expect(steps()[0].durMs).toBe(10_000);
+  });
+  it("an HR sample ends a step that ends by HR at once", () => {
+    const { s, steps } = mk({ hrAbove: 150 });
+    s.tick(1000);
+    s.hrm(1500, 140, 90);
+    expect(s.step!.kind).toBe("recovery");
+    s.hrm(2500, 160, 90);
+    expect(s.step!.kind).toBe("work");
+    expect(steps()[0].why).toBe("hr");
+    expect(steps()[0].durMs).toBe(2500);
+  });
+});
+
+describe("GPS fixes and the step rules", () => {
+  const fix = (lat: number) => ({ lat, lon: 0, alt: 0, speed: 12, course: 0, time: 0, satellites: 9, fix: 1, hdop: 1 });
+  it("a fix past a time step's end leaves it to the tick; a fix that completes a distance step ends it at once", () => {
+    const lines: string[] = [];
+    const s = new Session(one({ kind: "warmup", end: { time: 5 } }, { kind: "work", end: { dist: 20 } }, { kind: "cooldown", end: { time: 60 } }), { buzz() {}, write: (l) => { lines.push(l); }, crc: crc32 }, 0, "t", "", 0, 0);
+    for (let t = 1000; t <= 5000; t += 1000) { s.tick(t - 1); s.gpsFix(t - 500, fix(t * 1e-8)); }
+    s.gpsFix(5300, fix(5.3e-5));
+    expect(s.step!.kind).toBe("warmup");
+    s.tick(5999);
+    expect(s.step!.kind).toBe("work");
+    // ~3.3 m a second (12 km/h): the 20 m end on the fix that passes them
+    let t = 6300;
+    while (s.step!.kind === "work" && t < 20_000) { s.tick(t - 301); s.gpsFix(t, fix(5.3e-5 + ((t - 5300) / 1000) * 3e-5)); t += 1000; }
+    const steps = decodeLog(lines.join(""), crc32).recs.filter((r): r is StepRec => r.k === "S");
+    expect(s.step!.kind).toBe("cooldown");
+    expect(steps[1].why).toBe("dist");
+    expect(steps[0].durMs).toBe(5000);
+  });
+});

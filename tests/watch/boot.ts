@@ -63,6 +63,24 @@ export function shown(b: Board): string[] {
   return b.texts().map((t) => t.text);
 }
 
+type TextEntry = ReturnType<Board["texts"]>[number];
+
+/**
+ * The texts on the screen now, in the order drawn: each text drawn since the draw log was last
+ * cleared that no later clear or filled rectangle has painted over. The run screen redraws only
+ * what changed each second, so the last second's drawing alone is not the screen.
+ */
+export function onScreen(b: Board): TextEntry[] {
+  let vis: TextEntry[] = [];
+  const hit = (a: TextEntry["box"], r: TextEntry["box"]) => a.x1 <= r.x2 && r.x1 <= a.x2 && a.y1 <= r.y2 && r.y1 <= a.y2;
+  for (const e of b.drawLog) {
+    if (e.op === "clear") vis = [];
+    else if (e.op === "rect" && e.fill) vis = vis.filter((t) => !hit(t.box, e.box));
+    else if (e.op === "text" && e.text) vis.push(e);
+  }
+  return vis;
+}
+
 /** the session logs on the board's flash, by number */
 export function logText(b: Board, n: number): string {
   return b.storage.readStorageFile(`speedseq.log${n}`) ?? "";

@@ -59,6 +59,34 @@ function peakNear(w: Float32Array, k: number): number {
   return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
 }
 
+/**
+ * The window in time order (its oldest sample at ring[p]) through the Hann window into w's lower
+ * half, the upper half zero; then w's spectrum modulus in place. The copies, the zeros and the
+ * FFT are native; one interpreted loop of CAD_N multiplies is left, four to a pass. The mean is
+ * not subtracted: what Hann leaves of a constant is under 0.12 % of it from the band's lowest
+ * bin up (and nothing at even bins), and the magnitude ring holds |a| − 1 g.
+ */
+function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number): void {
+  "ram";
+  let i = CAD_N;
+  w.set(ring.subarray(p));
+  w.set(ring.subarray(0, p), CAD_N - p);
+  while (i) {
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+    w[--i] *= hann[i];
+  }
+  w.fill(0, CAD_N);
+  ops.FFT(w);
+}
+
+/** Bangle's 'accel' event, of which the estimator reads the magnitude and the forearm axis */
+export interface AccelSample {
+  x: number;
+  mag: number;
+}
+
 export class CadenceEstimator {
   /** latest cadence, steps/min (0 = none) */
   spm: number;
@@ -70,77 +98,81 @@ export class CadenceEstimator {
   src: number;
   /** cadence from the firmware step counter over the last ~20 s (0 = unknown) */
   fwSpm: number;
-  /** bins the last window's scan loop visited (for the cost model) */
-  scanBins: number;
+  /**
+   * The per-sample path: every 12.5 Hz sample (Bangle's 'accel' event as is) into the window, an
+   * estimate every CAD_HOP samples once it is full, then done(). Register it as the accelerometer
+   * listener itself: one short call per sample, no clock.
+   */
+  put: (a: AccelSample) => void;
+  /**
+   * The rate check, about once a second with the engine's clock: below 5 samples/s (power save,
+   * 1.25 Hz) there is no accelerometer estimate and the window restarts. Returns true when that
+   * changed the estimate (the step counter's fallback). hop (a power of two: CAD_HOP, or more where
+   * estimates are needed less often) sets the samples from one estimate to the next from now on.
+   */
+  rate: (tMs: number, hop: number) => boolean;
+  /** called after each new accelerometer estimate */
+  done: () => void;
   private ops: CadenceOps;
   private ring: Float32Array;
   private ringX: Float32Array;
   private work: Float32Array;
   private hann: Float32Array;
-  /** samples since the window (re)started; the next one goes to ring[count mod N] */
-  private count: number;
-  private lastTMs: number;
-  private dtMs: number;
   private fwCount: Float64Array;
   private fwT: Float64Array;
   private fwI: number;
-  private fwN: number;
 
   constructor(ops: CadenceOps) {
+    const me = this;
+    const R = (this.ring = new Float32Array(CAD_N)), X = (this.ringX = new Float32Array(CAD_N));
+    /** samples since the window (re)started: the next one goes to ring[n mod N]; n0, t0: at the last rate check */
+    let n = 0, n0 = 0, t0 = 0, h = CAD_HOP - 1;
     this.ops = ops;
-    this.ring = new Float32Array(CAD_N);
-    this.ringX = new Float32Array(CAD_N);
     this.work = new Float32Array(PAD);
     this.hann = new Float32Array(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
-    // no estimate yet (GAIT_STILL, SRC_NONE), no samples, no step counts
-    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.scanBins = this.count = this.fwI = this.fwN = 0;
-    this.lastTMs = -Infinity;
-    this.dtMs = 80;
+    // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
+    this.done = () => {};
+    this.put = function (a: AccelSample): void {
+      "ram";
+      R[n & (CAD_N - 1)] = a.mag - 1;
+      X[n & (CAD_N - 1)] = a.x;
+      if (++n & h || n < CAD_N) return;
+      me.analyse(n & (CAD_N - 1));
+      me.done();
+    };
+    this.rate = function (tMs: number, hop: number): boolean {
+      const dt = tMs - t0;
+      h = hop - 1;
+      // a check about a second after the last; a clock jump only restarts the measurement
+      if (dt > 0 && dt < 900) return false;
+      const slow = dt > 0 && dt < 5000 && (n - n0) * 1000 < 5 * dt;
+      t0 = tMs;
+      if (slow) n = 0;
+      n0 = n;
+      return slow && me.fallback();
+    };
   }
 
   /**
-   * One accelerometer sample in g. tMs (optional) is the engine's clock at the sample; with it
-   * the estimator follows the rate itself (power save shows as ~800 ms between samples).
-   * Returns true when spm/conf/gait were updated.
-   */
-  push(x: number, y: number, z: number, tMs?: number): boolean {
-    if (tMs !== undefined) {
-      const dt = tMs - this.lastTMs;
-      if (dt > 0 && dt < 5000) this.dtMs += (dt - this.dtMs) * 0.2;
-      this.lastTMs = tMs;
-    }
-    // power save (1.25 Hz, ~800 ms apart against 80): no accelerometer estimate, and the window
-    // restarts when the full rate is back
-    if (this.dtMs > 400) { this.count = 0; return this.fallback(); }
-    const i = this.count & (CAD_N - 1);
-    this.ring[i] = Math.sqrt(x * x + y * y + z * z);
-    this.ringX[i] = x;
-    // an estimate every CAD_HOP samples once the window is full
-    if (++this.count % CAD_HOP || this.count < CAD_N) return false;
-    this.analyse();
-    return true;
-  }
-
-  /**
-   * The firmware step counter: its running count and the engine's clock (call on every
-   * 'step' event, or periodically with Bangle.getHealthStatus("day").steps).
+   * The firmware step counter: its running count and the engine's clock (the watch calls it at
+   * its 1 s tick with the latest count; more often is fine). Between pairs kept it returns at once.
    */
   steps(count: number, tMs: number): void {
-    // keep one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
-    const last = (this.fwI + 7) & 7;
-    if (this.fwN === 0 || tMs - this.fwT[last] >= 2500) {
-      this.fwCount[this.fwI] = count;
-      this.fwT[this.fwI] = tMs;
-      this.fwI = (this.fwI + 1) & 7;
-      if (this.fwN < 8) this.fwN++;
-    }
-    let j = (this.fwI + 8 - this.fwN) & 7;
-    while (this.fwT[j] < tMs - 21000 && j !== last) j = (j + 1) & 7;
-    const dt = tMs - this.fwT[j];
-    this.fwSpm = dt >= 5000 ? ((count - this.fwCount[j]) * 60000) / dt : 0;
+    const T = this.fwT, C = this.fwCount;
+    let k = this.fwI, j = (k + 7) & 7;
+    // one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
+    if (tMs - T[j] < 2500 && tMs >= T[j]) return;
+    C[k] = count;
+    T[k] = tMs;
+    this.fwI = j = (k + 1) & 7;
+    // the oldest pair of the last 21 s (a slot not written yet says 0 steps at time 0)
+    while (T[j] < tMs - 21000 && j !== k) j = (j + 1) & 7;
+    k = tMs - T[j];
+    this.fwSpm = k >= 5000 ? ((count - C[j]) * 60000) / k : 0;
   }
 
   private fallback(): boolean {
@@ -153,66 +185,77 @@ export class CadenceEstimator {
     return changed;
   }
 
-  /** The ring in time order, less its mean, through the Hann window into w; then w's spectrum modulus in place. */
-  private spectrum(ring: Float32Array, w: Float32Array, mean: number): void {
-    const hann = this.hann, idx = this.count;
-    for (let i = 0; i < CAD_N; i++) w[i] = (ring[(idx + i) & (CAD_N - 1)] - mean) * hann[i];
-    w.fill(0, CAD_N);
-    this.ops.FFT(w);
-  }
-
   /**
    * Still ambiguous (a gentle runner or a walker): the forearm axis sees the arm swing as
    * gravity rotating. A run's swing is at its stride (= lo), with nothing at lo/2; a walk's is at half its step (lo/2), while impacts leak into the forearm axis at lo: so lo must dominate clearly.
    */
-  private swingAt(lo: number): boolean {
+  private swingAt(lo: number, p: number): boolean {
     // its own buffer, made when needed (rarely while running): the watch's RAM holds only one
     const w = new Float32Array(PAD);
-    this.spectrum(this.ringX, w, this.ops.sum(this.ringX) / CAD_N);
-    this.scanBins += CAD_N;
+    spectrum(this.ops, this.ringX, this.hann, w, p);
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
   }
 
-  private analyse(): void {
-    const ops = this.ops, ring = this.ring, w = this.work;
+  /** an estimate from the full window, whose oldest sample is ring[p] */
+  private analyse(p: number): void {
+    "ram";
+    // every local up front: a let inside a loop or branch costs a scope of its own on the watch
+    const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
-    const sd = Math.sqrt(ops.variance(ring, mean) / CAD_N);
-    if (sd < STILL_SD) {
-      this.scanBins = 0;
-      this.fallback();
-      return;
+    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
+    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number;
+    if (sd < STILL_SD) return void this.fallback();
+    spectrum(ops, ring, this.hann, w, p);
+    // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
+    const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
+    // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (of equals, the lowest: the scan goes
+    // down). Two bins a pass, 2j+1 and 2j, which share their half-rate bin j: the top and bottom
+    // bins of the band, each without its pair, are scored on their own.
+    k = K_HI >> 1;
+    s = w[K_HI] + HALF_W * w[k];
+    best = K_HI;
+    bestScore = s;
+    while (--k > K_LO >> 1) {
+      h1 = w[k];
+      h2 = w[k + 1];
+      s = w[(j = 2 * k + 1)] + HALF_W * (h1 > h2 ? h1 : h2);
+      if (s >= bestScore) {
+        bestScore = s;
+        best = j;
+      }
+      s = w[--j] + HALF_W * h1;
+      if (s >= bestScore) {
+        bestScore = s;
+        best = j;
+      }
     }
-    this.spectrum(ring, w, mean);
-    // band energy for the confidence: from the lowest stride to the top of the band
-    let best = K_LO, bestScore = -1, total = 0;
-    for (let k = K_FROM; k <= K_HI; k++) {
-      const m = w[k];
-      total += m * m;
-      if (k < K_LO) continue;
-      const h1 = w[k >> 1], h2 = w[(k + 1) >> 1];
-      const s = m + HALF_W * (h1 > h2 ? h1 : h2);
-      if (s > bestScore) { bestScore = s; best = k; }
-    }
-    this.scanBins = K_HI - K_FROM + 1;
+    h1 = w[k];
+    h2 = w[k + 1];
+    s = w[K_LO] + HALF_W * (h1 > h2 ? h1 : h2);
+    if (s >= bestScore) best = K_LO;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
     // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
-    let run = best >= K_RUN;
-    const lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
+    run = best >= K_RUN;
+    lo = best * 2 <= K_HI ? best : best >> 1 >= K_LO ? best >> 1 : 0;
     if (lo) {
-      const l = peakNear(w, lo), hi = peakNear(w, l * 2);
-      run = sd >= RUN_SD || w[hi] >= OCT_RATIO * w[l] || this.swingAt(l);
-      best = run ? hi : l;
+      lo = peakNear(w, lo);
+      hi = peakNear(w, lo * 2);
+      run = sd >= RUN_SD || w[hi] >= OCT_RATIO * w[lo] || this.swingAt(lo, p);
+      best = run ? hi : lo;
     }
     best = peakNear(w, best);
-    const a = Math.log(w[best - 1] + 1e-9), b = Math.log(w[best] + 1e-9), c = Math.log(w[best + 1] + 1e-9);
-    const den = a - 2 * b + c;
-    let spm = (best + (den < 0 ? (0.5 * (a - c)) / den : 0)) * SPM_PER_BIN;
+    // a parabola through the log-magnitudes of the three bins around the peak
+    h1 = M.log(w[best - 1] + 1e-9);
+    h2 = M.log(w[best + 1] + 1e-9);
+    s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
+    spm = (best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0)) * SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
     // partner at half the rate (the Hann main lobe holds each within ±2 bins)
-    let peak = 0;
-    const h = best >> 1;
-    for (let k = -2; k <= 2; k++) peak += w[best + k] * w[best + k] + w[h + k] * w[h + k];
-    const conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
+    k = best - 2;
+    hi = best >> 1;
+    lo = hi - 2;
+    while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
+    conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
     if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
