@@ -11,9 +11,11 @@
 // averages out over a rep. Positions still decide which fixes count (fix quality, HDOP ≤ 6, a
 // position implying > 12 m/s is a jump) and give the distance when a fix has no speed. After a
 // gap in the fixes the straight line from the last position to the new one is a lower bound of
-// the distance run: what dead reckoning counted short of it is added when the fix comes back.
-// Without a fix (dropouts, tunnels) distance goes on at the last smoothed speed for at most
-// DEAD_RECKON_MS after the last fix; a gap of GAP_LOG_MS or more is reported in `gap` so that the
+// the distance run: what dead reckoning counted short of it is added when the fix comes back, and
+// what it counted beyond where the positions (or speeds) say the runner got is taken off the next
+// segments.
+// Without a fix for DR_AFTER_MS (dropouts, tunnels) distance goes on at the last smoothed speed,
+// from the last fix up to DEAD_RECKON_MS after it; a gap of GAP_LOG_MS or more is reported in `gap` so that the
 // session logs it (gpsLost when it starts, gpsBack with its length when fixes return).
 // Per fix: a few arithmetic steps, no allocation, one method (the watch runs this at 1 Hz).
 
@@ -43,6 +45,9 @@ const HDOP_GOOD = 1;
 const HDOP_DOPPLER = 1.6;
 /** without a fix, distance goes on at the last speed for this long after the last fix (ms) */
 export const DEAD_RECKON_MS = 60000;
+/** dead reckoning starts only after this long without a fix (ms): a shorter gap is bridged when the
+ * next fix comes, by its speeds and positions, which know whether the runner kept going */
+const DR_AFTER_MS = 3000;
 /** no fix for this long is a gap the log marks (ms) */
 export const GAP_LOG_MS = 5000;
 
@@ -65,6 +70,8 @@ export class GpsTrack {
   dT: number;
   /** metres dead-reckoned since the last accepted fix */
   drM: number;
+  /** metres counted ahead of the path (dead reckoning past where the runner got): taken off what follows */
+  oweM: number;
   /** distance of the segment this fix added (m) and its start time */
   segM: number;
   segT0: number;
@@ -82,7 +89,7 @@ export class GpsTrack {
   lost: boolean;
 
   constructor() {
-    this.lat = this.lon = this.segM = this.segT0 = this.mps = this.pace = this.jumps = this.gap = this.drM = 0;
+    this.lat = this.lon = this.segM = this.segT0 = this.mps = this.pace = this.jumps = this.gap = this.drM = this.oweM = 0;
     this.tMs = this.dT = this.v = -1;
     this.gapMs = 1000;
     this.lost = false;
@@ -118,7 +125,7 @@ export class GpsTrack {
       }
       // dead reckoning at the last speed, up to the bound
       const end = tMs < last + DEAD_RECKON_MS ? tMs : last + DEAD_RECKON_MS;
-      if (end > this.dT && this.mps >= MIN_MOVE_MPS) {
+      if (end > this.dT && dt >= DR_AFTER_MS && this.mps >= MIN_MOVE_MPS) {
         this.segM = (this.mps * (end - this.dT)) / 1000;
         this.segT0 = this.dT;
         this.drM += this.segM;
@@ -148,6 +155,8 @@ export class GpsTrack {
       }
       // after a gap the straight line is a lower bound of what was run
       if (dt > 3000 && seg < d - this.drM) seg = d - this.drM;
+      seg -= this.oweM;
+      this.oweM = seg < 0 ? -seg : 0;
       if (seg > 0 && (this.mps >= MIN_MOVE_MPS || s >= MIN_MOVE_MPS)) {
         this.segM = seg;
         this.segT0 = this.dT;
