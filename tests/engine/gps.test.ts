@@ -6,6 +6,7 @@ import { Session } from "../../src/engine/session";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { boundaryErrors, absQuantile } from "../../src/sim/boundary";
+import { buildActivity, toTcx } from "../../src/export";
 import { HELD_OUT_SEEDS } from "../../src/sim/gps-noise";
 import type { EventRec, StepRec } from "../../src/engine/log/records";
 
@@ -78,6 +79,10 @@ describe("gap marks in the log", () => {
     const step = log.recs.find((r): r is StepRec => r.k === "S")!;
     expect(step.why).toBe("dist");
     expect(Math.abs(step.startMs + step.durMs - 251250)).toBeLessThanOrEqual(1000);
+    // and the export says so on the lap
+    const a = buildActivity(log, { startMs: 0 });
+    expect(a.laps[0].gpsGapS).toBe(30);
+    expect(toTcx(a)).toContain("no GPS for 30 s");
   });
 });
 
