@@ -3,13 +3,21 @@
 // - interpreted loop iterations per event (counted by instrumenting every loop of the engine);
 // - Node heap bytes allocated per event in the steady state (V8, not Espruino: a proxy for
 //   "objects allocated per sensor event", which should be zero);
-// - distance boundary errors on synthetic tracks (recorded end and buzz, vs the true crossing).
+// - per-400 m-rep distance error and boundary time (recorded end and buzz vs the true crossing) on
+//   synthetic tracks at 0-10 m of GPS noise, each with issue 10's aim and PASS/FAIL.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
 import { instrumentLoops } from "../tools/loopcount.mjs";
 import { boundaryErrors, absQuantile } from "../src/sim/boundary";
+import { HELD_OUT_SEEDS, gpsNoise } from "../src/sim/gps-noise";
+import { parseRecording } from "../src/sim/recording";
+import { replay } from "../src/sim/replay";
+import { runSession } from "../src/sim/harness";
+import { TEMPLATES } from "../src/engine/workout/templates";
+import { resolvePlan } from "../src/engine/workout/pace";
+import { DEFAULT_RECORDING } from "../emulator/defaults";
 
 const f2 = (x: number) => x.toFixed(2);
 
@@ -63,7 +71,32 @@ writeFileSync("dist/bench/engine-alloc.mjs", probe);
 const r = spawnSync("node", ["--expose-gc", "--max-semi-space-size=128", "--no-opt", "dist/bench/engine-alloc.mjs"], { encoding: "utf8" });
 console.log(`Node heap allocated per second of running (4 events): ${Number(r.stdout.trim()).toFixed(0)} bytes (V8 model, not Espruino; log lines and track strings are the expected part)`);
 
-for (const noise of [0, 1, 2]) {
-  const e = boundaryErrors([101, 102, 103, 104, 105, 106, 107, 108], noise, 60);
-  console.log(`distance boundaries, GPS noise ${noise} m (corr 60 s), ${e.endErr.length} crossings: recorded end median ${f2(absQuantile(e.endErr, 0.5))} s p95 ${f2(absQuantile(e.endErr, 0.95))} s; buzz median ${f2(absQuantile(e.buzzErr, 0.5))} s p95 ${f2(absQuantile(e.buzzErr, 0.95))} s (aim ≤ 0.3, ≤ 1)`);
-}
+// Issue 10's aims, per noise level, on the held-out seeds through the simulator's receiver
+// (src/sim/gps-noise.ts): per-400 m-rep distance error (median ≤ 1 %, p95 ≤ 2 % from 3 m) and
+// boundary time, the worse of the recorded end and the buzz (to 2 m: median ≤ 0.3 s and p95 ≤ 1 s,
+// the issue's 1 m aim; from 3 m: p95 ≤ 2 s, its 5 m aim).
+const pct = (x: number) => (x * 100).toFixed(2) + " %";
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+const row = (label: string, e: ReturnType<typeof boundaryErrors>, noise: number) => {
+  const repMed = absQuantile(e.repErr, 0.5);
+  const repP95 = absQuantile(e.repErr, 0.95);
+  const tMed = Math.max(absQuantile(e.endErr, 0.5), absQuantile(e.buzzErr, 0.5));
+  const tP95 = Math.max(absQuantile(e.endErr, 0.95), absQuantile(e.buzzErr, 0.95));
+  const tAim = noise < 3 ? 1 : 2;
+  const repCheck = noise >= 3 ? ` (aim ≤ 1 %, ≤ 2 %: ${verdict(repMed <= 0.01 && repP95 <= 0.02)})` : "";
+  console.log(`${label}: ${e.repErr.length} reps, distance error median ${pct(repMed)} p95 ${pct(repP95)}${repCheck}; ` +
+    `boundary time (end ${f2(absQuantile(e.endErr, 0.95))} s, buzz ${f2(absQuantile(e.buzzErr, 0.95))} s at p95) median ${f2(tMed)} s p95 ${f2(tP95)} s (aim ${noise < 3 ? "≤ 0.3, " : ""}≤ ${tAim}: ${verdict((noise >= 3 || tMed <= 0.3) && tP95 <= tAim)})`);
+};
+for (const noise of [0, 1, 2, 3, 5, 7, 10]) row(`GPS noise ${noise} m`, boundaryErrors(HELD_OUT_SEEDS, noise), noise);
+// sensitivity, no aim: a noisier Doppler speed than the model's 0.2 m/s over 1 s, and dropouts
+row("GPS noise 5 m, speed noise 0.3 m/s over 2 s", boundaryErrors(HELD_OUT_SEEDS, 5, { speedNoiseMps: 0.3, speedCorrS: 2 }), 5);
+const d = boundaryErrors(HELD_OUT_SEEDS, 5, {}, 6);
+console.log(`GPS noise 5 m with 6 dropouts of 10-60 s an hour: ${d.repErr.length} reps, distance error median ${pct(absQuantile(d.repErr, 0.5))} p95 ${pct(absQuantile(d.repErr, 0.95))} (a rep with a gap is off by how much the runner's speed changed in it); ${d.gapEvents.filter((x) => x.what === "gpsLost").length} gaps logged`);
+
+// Issue 10's report: the Classic 5K on the default recording, total distance against position noise
+// (the recording's own speed, so 0 m is the reference; the GPS model before issue 10, differenced
+// positions, gave 8.73, 8.88, 9.62 and 12.17 km under the emulator's earlier noise, correlated over 20 s)
+const c5kRows = parseRecording(readFileSync(DEFAULT_RECORDING, "utf8"));
+const c5k = resolvePlan(TEMPLATES.find((p) => p.name === "Classic 5K")!, { distM: 5000, timeS: 25 * 60 });
+const kms = [0, 2, 5, 10].map((n) => (runSession(c5k, replay(c5kRows, n ? gpsNoise(n, 1) : { seed: 1 })).session.totDist / 1000).toFixed(2) + " km at " + n + " m");
+console.log(`Classic 5K on ${DEFAULT_RECORDING}, the simulator's receiver: ${kms.join(", ")}`);

@@ -5,6 +5,7 @@
 // Everything it does happens in time order between board.advanceAsync() calls, so the page's
 // iframe realm gets its Promise jobs run at the right virtual time.
 import { replay, type ReplayOptions } from "../src/sim/replay";
+import { gpsNoise } from "../src/sim/gps-noise";
 import { fromCadenceSeries, type WristSample } from "../src/sim/wrist";
 import type { Row } from "../src/sim/recording";
 import type { Board } from "./board/board";
@@ -220,7 +221,9 @@ export class SessionDriver {
     if (toMs <= this.fedMs) return;
     const rows = this.source.rowsUpTo(toMs / 1000 + 2);
     // replay is deterministic for a given prefix and options, so regenerating keeps past events identical
-    const o: ReplayOptions = { fromS: 0, noiseM: this.opts.noiseM, seed: this.opts.seed, dropouts: this.opts.dropouts, jumps: this.opts.jumps };
+    // with noise, the simulator's receiver (position error over 60 s, Doppler speed noise, HDOP with it)
+    const rx: ReplayOptions = this.opts.noiseM > 0 ? gpsNoise(this.opts.noiseM, this.opts.seed) : { noiseM: 0, seed: this.opts.seed };
+    const o: ReplayOptions = { ...rx, fromS: 0, dropouts: this.opts.dropouts, jumps: this.opts.jumps };
     const b = this.board;
     for (const e of replay(rows, o)) {
       if (e.tMs < this.fedMs || e.tMs >= toMs) continue;

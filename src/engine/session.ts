@@ -166,8 +166,11 @@ export class Session {
   gpsFix(wallMs: number, f: GpsFix): void {
     const t = this.at(wallMs);
     if (this.mode === DONE) return;
-    if (this.gps.add(t, f) === GPS_OK) this.gpsN++;
+    const g = this.gps;
+    if (g.add(t, f) === GPS_OK) this.gpsN++;
     else this.gpsBad++;
+    // a gap in the fixes: gpsLost at the last fix (the speed carried on, m/s), gpsBack with its length (s)
+    if (g.gap) this.log.rec(g.gap < 0 ? { k: "F", tMs: g.tMs, what: "gpsLost", value: Math.round(g.mps * 10) / 10 } : { k: "F", tMs: t, what: "gpsBack", value: Math.round(g.gap / 100) / 10 });
     // 0 unless the fix was accepted as a new segment
     const seg = this.gps.segM;
     if (seg > 0 && this.mode === RUN) {

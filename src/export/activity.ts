@@ -40,6 +40,8 @@ export interface Lap {
   quality: number;
   /** the runner's rating of this rep, if given */
   rpe?: number;
+  /** seconds of this lap without a GPS fix (the log's gpsLost/gpsBack; distance went on at the last pace), if any */
+  gpsGapS?: number;
   /** "summary": from the step's own line; "lost": its line did not verify (rebuilt from the track); "unfinished": the watch stopped during it */
   source: "summary" | "lost" | "unfinished";
 }
@@ -180,6 +182,21 @@ function pausesOf(seg: Segment, end: number): [number, number][] {
     }
   }
   if (open >= 0) out.push([open, Math.max(open, end)]);
+  return out;
+}
+
+/** [start, end] of the segment's GPS gaps: gpsBack gives the end and the length; one still open runs to `end` */
+function gpsGaps(seg: Segment, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let lost = -1;
+  for (const e of seg.events) {
+    if (e.what === "gpsLost") lost = e.tMs;
+    else if (e.what === "gpsBack") {
+      out.push([e.tMs - (e.value ?? 0) * 1000, e.tMs]);
+      lost = -1;
+    }
+  }
+  if (lost >= 0) out.push([lost, Math.max(lost, end)]);
   return out;
 }
 
@@ -329,10 +346,14 @@ export function buildActivity(log: DecodedLog, o: ActivityOptions = {}): Activit
   segs.forEach((seg, k) => {
     if (k > 0) notes.push(`resumed after the watch stopped, from step ${seg.fromIdx + 1}: the log does not say when, so this part is placed straight after the last record before it`);
     const { laps: sl, end, pauses } = segmentLaps(seg, notes, k);
+    const gaps = gpsGaps(seg, end);
     for (const l of sl) {
       const elapsed = l.t1 - l.t0;
+      let gapMs = 0;
+      for (const [a, b] of gaps) gapMs += Math.max(0, Math.min(b, l.t1) - Math.max(a, l.t0));
       laps.push({
         ...l.lap,
+        ...(gapMs >= 1000 ? { gpsGapS: Math.round(gapMs / 1000) } : {}),
         startMs: offset + l.t0,
         endMs: offset + l.t1,
         elapsedMs: elapsed,

@@ -26,6 +26,7 @@ export function lapNotes(l: Lap): string {
   if (l.why) parts.push(`ended by ${l.why}`);
   const f = bitNames(l.flags, FLAG_NAMES);
   if (f) parts.push(f.replace(/\|/g, ", "));
+  if (l.gpsGapS) parts.push(`no GPS for ${l.gpsGapS} s (distance at the last pace)`);
   if (l.rpe !== undefined) parts.push(`RPE ${l.rpe}`);
   return parts.join("; ");
 }

@@ -19,9 +19,13 @@ export interface ReplayOptions {
   /** first and last recording second to use (session time 0 = fromS) */
   fromS?: number;
   toS?: number;
-  /** 1-sigma position noise in metres; correlated over about corrS seconds as GPS error is */
+  /** 1-sigma position noise in metres per axis; correlated over about corrS seconds as GPS error is
+   * (first-order Gauss-Markov). HDOP and satellites follow it (gps-noise.ts says how) */
   noiseM?: number;
   corrS?: number;
+  /** 1-sigma noise of the Doppler speed field (m/s), correlated over speedCorrS seconds */
+  speedNoiseMps?: number;
+  speedCorrS?: number;
   /** [fromS, toS] (recording seconds) with no fix: the watch reports fix 0 and NaN lat/lon */
   dropouts?: [number, number][];
   /** recording seconds at which one fix is thrown this many metres away */
@@ -45,6 +49,12 @@ export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
   const kick = noise * Math.sqrt(1 - rho * rho);
   let en = gauss(r) * noise;
   let ee = gauss(r) * noise;
+  const vNoise = o.speedNoiseMps ?? 0;
+  const vRho = Math.exp(-1 / (o.speedCorrS ?? 1));
+  let ev = 0;
+  // what the receiver reports with this much noise (gps-noise.ts): HDOP ≈ 0.8 + σ/4, fewer satellites
+  const hdop0 = 0.8 + noise / 4;
+  const sats = Math.max(4, Math.round(12 - noise));
   const gPhase = o.gpsPhaseMs ?? 250;
   const hPhase = o.hrPhaseMs ?? 600;
   const out: SensorEvent[] = [];
@@ -63,16 +73,18 @@ export function replay(rows: Row[], o: ReplayOptions = {}): SensorEvent[] {
       const de = ee;
       lat += dn / M_PER_DEG;
       lon += de / (M_PER_DEG * cos);
+      // separate draws, only when asked for: the noise-free replays keep their random sequence
+      if (vNoise) ev = vRho * ev + vNoise * Math.sqrt(1 - vRho * vRho) * gauss(r);
     }
     out.push({
       tMs: tMs + gPhase,
       type: "GPS",
       data: {
         lat: lost ? NaN : lat, lon: lost ? NaN : lon, alt: lost ? NaN : row.alt,
-        speed: lost || !isFinite(row.mps) ? NaN : row.mps * 3.6,
+        speed: lost || !isFinite(row.mps) ? NaN : Math.max(0, row.mps + ev) * 3.6,
         course: NaN,
         time: o.wallMs === undefined || lost ? undefined : new Date(o.wallMs + tMs),
-        satellites: lost ? 0 : 9, fix: lost ? 0 : 1, hdop: lost ? 99 : 0.9 + r() * 0.6,
+        satellites: lost ? 0 : sats, fix: lost ? 0 : 1, hdop: lost ? 99 : hdop0 * (0.9 + r() * 0.2),
       },
     });
     if (isFinite(row.hr)) out.push({ tMs: tMs + hPhase, type: "HRM", data: { bpm: row.hr, confidence: 85 } });

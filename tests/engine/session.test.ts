@@ -166,7 +166,16 @@ describe("GPS filter", () => {
     expect(g.add(1000, fix(NaN, NaN, { fix: 0 }))).toBe(GPS_NOFIX);
     expect(g.add(2000, fix(51.50003, 0, { hdop: 20 }))).toBe(GPS_POOR);
     expect(g.add(3000, fix(51.6, 0))).toBe(GPS_JUMP);
+    // the three bad fixes carried distance on at the last speed (4 m/s): 12 m, where the
+    // positions say 4.45 m: the 7.55 m ahead are taken off the next segments
     expect(g.add(4000, fix(51.50004, 0))).toBe(GPS_OK);
+    expect(g.segM).toBe(0);
+    // no speed field: the positions' 4.45 m a fix, less what is still owed
+    expect(g.add(5000, fix(51.50008, 0, { speed: NaN }))).toBe(GPS_OK);
+    expect(g.segM).toBe(0);
+    g.add(6000, fix(51.50012, 0, { speed: NaN }));
+    expect(g.segM).toBeCloseTo(3 * 4.45 - 12, 1);
+    g.add(7000, fix(51.50016, 0, { speed: NaN }));
     expect(g.segM).toBeCloseTo(4.45, 1);
   });
   it("re-anchors after a run of jumps instead of rejecting forever", () => {
