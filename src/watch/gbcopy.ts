@@ -4,6 +4,7 @@
 // summary shows. Off in the settings ("Gadgetbridge"), or skipped with a message when flash is low.
 import { recorderName, recorderRows, RECORDER_HEADER } from "../engine/log/recorder";
 import { logName, GB_DONE } from "./store";
+import { scanLog } from "./scan";
 import { say } from "./ui";
 import type { App } from "./app";
 
@@ -18,8 +19,13 @@ const COPY_PER_LOG_BYTE = 6;
 function gbCopy(A: App, n: number): void {
   const S = A.w.S;
   // first, so that no session is copied twice, even if this stops halfway
-  S.writeJSON(GB_DONE, { n: n });
-  const then = function () { A.show("sum", n); };
+  try {
+    S.writeJSON(GB_DONE, { n: n });
+  } catch (e) {
+    // no flash even for that: the check below says so
+  }
+  // the summary with the log's scan, not its number: it never comes back here, marked or not
+  const then = function () { A.show("sum", scanLog(S, A.w.E.CRC32, n)); };
   const log = S.open(logName(n), "r");
   if (S.getFree() - log.getLength() * COPY_PER_LOG_BYTE < RESERVE_BYTES)
     return say(A, "Gadgetbridge", "Flash low: no copy of this session for Gadgetbridge. The session's log is kept.", then);

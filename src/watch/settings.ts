@@ -30,5 +30,5 @@ E.showMenu({
   // Auto: the watch locks as usual during a session; Off: it stays unlocked
   "Run lock": { value: s.unlock, min: 0, max: 1, format: function (v: number) { return v ? "Off" : "Auto"; }, onchange: function (v: number) { save("unlock", v); } },
   // after a session, a copy of its track that Gadgetbridge fetches (speedseq.gb.js)
-  "Gadgetbridge": { value: s.gb, min: 0, max: 1, format: function (v: number) { return v ? "On" : "Off"; }, onchange: function (v: number) { save("gb", v); } },
+  "GB copy": { value: s.gb, min: 0, max: 1, format: function (v: number) { return v ? "On" : "Off"; }, onchange: function (v: number) { save("gb", v); } },
 });
