@@ -5,6 +5,7 @@ import { encode, LogWriter } from "../src/engine/log/encode";
 import { decodeLog } from "../src/engine/log/decode";
 import { crc32 } from "../src/sim/crc";
 import { writeHour } from "../tests/log/hour";
+import { recorderRows, RECORDER_HEADER } from "../src/engine/log/recorder";
 
 for (const per of [4, 8, 12, 20]) {
   const h = writeHour(per);
@@ -16,6 +17,10 @@ for (const per of [4, 8, 12, 20]) {
 }
 const hour = writeHour();
 console.log(`step summary: ${(hour.stepBytes / hour.steps).toFixed(1)} B/line; budget 30720 B/session-hour`);
+// the copy for Gadgetbridge the watch writes after a session (speedseq.gb.js): a CSV row per point
+const st = { offS: 0, lastS: -1 };
+const csv = RECORDER_HEADER + hour.text.split("\n").map((l) => recorderRows(l + "\n", crc32, st)).join("");
+console.log(`Gadgetbridge copy (Recorder CSV) of that hour: ${csv.length} B (${((csv.length - RECORDER_HEADER.length) / hour.trackPoints).toFixed(1)} B/point), on top of the log`);
 
 function encoderSize(): Promise<number> {
   return build({

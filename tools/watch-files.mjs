@@ -13,6 +13,7 @@ export const WATCH_FILES = [
   { name: "speedseq.sum.js", url: "speedseq.sum.js", entry: "src/watch/summary.ts", budget: 6 * 1024 },
   { name: "speedseq.rec.js", url: "speedseq.rec.js", entry: "src/watch/recover.ts", budget: 6 * 1024 },
   { name: "speedseq.pause.js", url: "speedseq.pause.js", entry: "src/watch/paused.ts", budget: 3 * 1024 },
+  { name: "speedseq.gb.js", url: "speedseq.gb.js", entry: "src/watch/gbcopy.ts", budget: 4 * 1024 },
 ];
 
 /** the resident file's Storage name (what load() runs) */

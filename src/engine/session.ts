@@ -187,7 +187,8 @@ export class Session {
       } else this.sDist += seg;
       if (t - this.trackT >= TRACK_MS) {
         this.trackT = t;
-        if (this.track) this.log.add(t / 1000, f.lat, f.lon);
+        // with the HR if fresh and the cadence if confident (0: none), as the step's averages take them
+        if (this.track) this.log.add(t / 1000, f.lat, f.lon, t - this.hrT <= HR_STALE_MS ? this.bpm : 0, this.cadConf >= 0.5 ? this.spm : 0);
       }
     }
     // the rules where distance ends the step; elsewhere the next tick runs them (pace alerts with

@@ -7,7 +7,8 @@
 // - a point's distance is the track's path length rescaled inside each lap so that the lap's
 //   points end at the lap's own distance (the watch measures it from every 1 Hz fix, the track
 //   keeps one point per 5 s); a point's speed is that distance over time between points;
-// - the log has no per-point HR or cadence: points carry their step's averages (stepValues).
+// - HR and cadence of a point are the watch's at that point (track lines carry them); an older
+//   log's track has none, and there points carry their step's averages (stepValues).
 import type { DecodedLog, LogError } from "../engine/log/decode";
 import type { EndRec, EndWhy, EventRec, StepRec, StepWhy, TrackPoint } from "../engine/log/records";
 import { STEP_CAD_DROP, STEP_EXTENDED, STEP_PACE_FAST, STEP_PACE_SLOW, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "../engine/log/records";
@@ -55,7 +56,7 @@ export interface Point {
   distM: number;
   /** m/s */
   speed: number;
-  /** bpm, steps/min; 0 when absent (with stepValues: the lap's averages) */
+  /** bpm, steps/min as the watch had them at the point; 0 when absent (an older log with stepValues: the lap's averages) */
   hr: number;
   cad: number;
   /** index in Activity.laps */
@@ -97,16 +98,24 @@ export interface Activity {
   endWhy: EndWhy | null;
   /** what was skipped, rebuilt or assumed, one line each (empty for a clean log) */
   notes: string[];
+  /** where the points' HR and cadence come from: the track itself, the steps' averages (an older log), or nowhere */
+  pointValues: "point" | "step" | "none";
 }
 
 export interface ActivityOptions {
   /** wall clock of the start (ms) when the header line is missing or should be overridden */
   startMs?: number;
-  /** give each point its step's average HR and cadence (the log has no per-point values); default true */
+  /** in an older log, whose track has no HR or cadence, give each point its step's averages; default true */
   stepValues?: boolean;
 }
 
 export class ExportError extends Error {}
+
+/**
+ * A point's cadence above this (steps/min) is left out: no runner gets near it, so it is an
+ * estimate the watch got wrong, and FIT, TCX and GPX could not hold it anyway (254 strides/min at most).
+ */
+export const MAX_POINT_SPM = 400;
 
 const KIND_LABEL: Record<StepKind, string> = {
   warmup: "Warm-up",
@@ -339,8 +348,8 @@ export function buildActivity(log: DecodedLog, o: ActivityOptions = {}): Activit
 
   const laps: Lap[] = [];
   const running: Span[] = [];
-  /** per point: wall ms, position, and the segment it belongs to */
-  const pts: { tMs: number; lat: number; lon: number; seg: number }[] = [];
+  /** per point: wall ms, position, HR and cadence (if its line has them), and the segment it belongs to */
+  const pts: { tMs: number; lat: number; lon: number; bpm?: number; spm?: number; seg: number }[] = [];
   const segPauses: [number, number][][] = [];
   let offset = startMs;
   segs.forEach((seg, k) => {
@@ -368,7 +377,7 @@ export function buildActivity(log: DecodedLog, o: ActivityOptions = {}): Activit
     }
     if (end > t) running.push({ startMs: offset + t, endMs: offset + end });
     segPauses.push(pauses.map(([p, r]) => [offset + p, offset + r]));
-    for (const p of seg.points) pts.push({ tMs: offset + p.tMs, lat: p.lat, lon: p.lon, seg: k });
+    for (const p of seg.points) pts.push({ tMs: offset + p.tMs, lat: p.lat, lon: p.lon, bpm: p.bpm, spm: p.spm, seg: k });
     offset += end;
   });
   if (!laps.length && !pts.length) throw new ExportError("no step and no track point in the log verified: nothing to export");
@@ -394,11 +403,21 @@ export function buildActivity(log: DecodedLog, o: ActivityOptions = {}): Activit
     while (k + 1 < running.length && running[k + 1].startMs <= p.tMs) k++;
     p.span = k;
   }
-  if (o.stepValues !== false)
-    for (const p of points) {
+  // each point's own values where its line has them, else (an older log) its step's averages
+  let own = 0;
+  let avg = 0;
+  points.forEach((p, i) => {
+    const q = pts[i];
+    if (q.bpm !== undefined) {
+      p.hr = q.bpm;
+      p.cad = q.spm! <= MAX_POINT_SPM ? q.spm! : 0;
+      own++;
+    } else if (o.stepValues !== false) {
       p.hr = laps[p.lap].avgHr;
       p.cad = laps[p.lap].avgCad;
+      avg++;
     }
+  });
   const act: Activity = {
     plan: head?.plan ?? "",
     version: head?.version ?? "",
@@ -411,6 +430,7 @@ export function buildActivity(log: DecodedLog, o: ActivityOptions = {}): Activit
     totals: totals(laps),
     endWhy: end ? end.why : null,
     notes,
+    pointValues: own ? "point" : avg ? "step" : "none",
   };
   if (head?.goal !== undefined) act.goal = head.goal;
   if (rpe !== undefined) act.rpe = rpe;

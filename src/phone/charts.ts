@@ -1,5 +1,6 @@
-// The session's charts: pace (from the track), HR and cadence (each step's averages: the log has
-// no per-point values), one uPlot each on a shared time axis with synced cursors. Every step
+// The session's charts: pace (from the track), HR and cadence (the watch's at each track point;
+// an older log's track has none, and then each step's averages, drawn as steps), one uPlot each
+// on a shared time axis with synced cursors. Every step
 // start is a vertical line, reps and strides are shaded, and the flags the watch logged (pace,
 // cadence, GPS, pauses) are marks along the top. Labels are fixed text: nothing from the log
 // reaches uPlot's DOM (its legend and titles), and the canvas only draws the step labels.
@@ -30,6 +31,8 @@ const FLAG_COLOURS: Record<string, string> = {
 interface Spec {
   title: string;
   label: string;
+  /** the label when the values are the steps' averages (an older log) */
+  avgLabel?: string;
   unit: string;
   colour: string;
   pick: (c: Charts) => (number | null)[];
@@ -39,8 +42,8 @@ interface Spec {
 
 const SPECS: Spec[] = [
   { title: "Pace", label: "pace (min/km)", unit: "min/km", colour: "#1565c0", pick: (c) => c.pace, invert: true },
-  { title: "Heart rate", label: "HR, step average (bpm)", unit: "bpm", colour: "#c62828", pick: (c) => c.hr },
-  { title: "Cadence", label: "cadence, step average (steps/min)", unit: "spm", colour: "#2e7d32", pick: (c) => c.cad },
+  { title: "Heart rate", label: "HR (bpm)", avgLabel: "HR, step average (bpm)", unit: "bpm", colour: "#c62828", pick: (c) => c.hr },
+  { title: "Cadence", label: "cadence (steps/min)", avgLabel: "cadence, step average (steps/min)", unit: "spm", colour: "#2e7d32", pick: (c) => c.cad },
 ];
 
 function range(vals: (number | null)[], pad: number): [number, number] {
@@ -80,7 +83,9 @@ export class SessionCharts {
         ],
         series: [
           { label: "time (s)" },
-          { label: s.label, stroke: s.colour, width: 1.5, spanGaps: false, paths: s.invert ? undefined : uPlot.paths.stepped?.({ align: 1 }) },
+          c.perPoint || !s.avgLabel
+            ? { label: s.label, stroke: s.colour, width: 1.5, spanGaps: false }
+            : { label: s.avgLabel, stroke: s.colour, width: 1.5, spanGaps: false, paths: uPlot.paths.stepped?.({ align: 1 }) },
         ],
         hooks: { draw: [(u) => drawMarks(u, c)] },
       };

@@ -187,9 +187,10 @@ export interface Charts {
   t: number[];
   /** min/km from the track (null where standing) */
   pace: (number | null)[];
-  /** the step's average HR and cadence at each point (the log has no per-point values) */
+  /** HR and cadence at each point: the watch's own, or (an older log, perPoint false) the step's averages */
   hr: (number | null)[];
   cad: (number | null)[];
+  perPoint: boolean;
   /** step starts */
   steps: Mark[];
   /** flags and pauses from the event lines */
@@ -287,7 +288,7 @@ export function chartsOf(a: Activity, events: EventRec[]): Charts {
     const s = e.tMs / 1000;
     if (s >= 0 && s <= end + 1) flags.push({ tS: s, label: e.what });
   }
-  return { t, pace, hr, cad, steps, flags, work };
+  return { t, pace, hr, cad, perPoint: a.pointValues === "point", steps, flags, work };
 }
 
 /** "8.66 km" */

@@ -29,4 +29,6 @@ E.showMenu({
   "Buzz": { value: Math.max(0, BUZZ.indexOf(s.buzz)), min: 0, max: 3, format: function (v: number) { return BUZZ[v] * 100 + "%"; }, onchange: function (v: number) { save("buzz", BUZZ[v]); } },
   // Auto: the watch locks as usual during a session; Off: it stays unlocked
   "Run lock": { value: s.unlock, min: 0, max: 1, format: function (v: number) { return v ? "Off" : "Auto"; }, onchange: function (v: number) { save("unlock", v); } },
+  // after a session, a copy of its track that Gadgetbridge fetches (speedseq.gb.js)
+  "GB copy": { value: s.gb, min: 0, max: 1, format: function (v: number) { return v ? "On" : "Off"; }, onchange: function (v: number) { save("gb", v); } },
 });

@@ -6,6 +6,7 @@ import { addToHistory, logNumbers } from "../engine/decide";
 
 export interface SFile {
   write(s: string): void;
+  getLength(): number;
   readLine(): string | undefined;
   erase(): void;
 }
@@ -27,6 +28,8 @@ export const HISTORY = "speedseq.hist.json";
 /** the built-in workouts (a JSON list of plans), installed with the app */
 export const PLANS = "speedseq.plans.json";
 export const LOG = "speedseq.log";
+/** the last session copied for Gadgetbridge (speedseq.gb.js): {n: its log's number} */
+export const GB_DONE = "speedseq.gb.json";
 
 export interface Settings {
   /** goal race distance m and time s */
@@ -40,10 +43,12 @@ export interface Settings {
   buzz: number;
   /** 0: the watch locks as usual; 1: stays unlocked during a session */
   unlock: number;
+  /** 1: after a session, a Recorder-format copy of its track for Gadgetbridge (speedseq.gb.js); 0: none */
+  gb: number;
 }
 
 export function loadSettings(S: StorageApi): Settings {
-  const s: Settings = { race: 5000, time: 1500, maxHr: 190, restHr: 60, mi: 0, buzz: 1, unlock: 0 };
+  const s: Settings = { race: 5000, time: 1500, maxHr: 190, restHr: 60, mi: 0, buzz: 1, unlock: 0, gb: 1 };
   return Object.assign(s, S.readJSON(SETTINGS, true) || {});
 }
 

@@ -6,7 +6,7 @@ import { fmtTime } from "../engine/format";
 import { histEntry } from "../engine/decide";
 import { scanLog, SPLIT_N } from "./scan";
 import type { Scan } from "./scan";
-import { addHistory } from "./store";
+import { addHistory, GB_DONE } from "./store";
 import { head, menu, say, logOut, FULL } from "./ui";
 import type { App } from "./app";
 
@@ -14,6 +14,8 @@ declare var A: App;
 declare var X: number | Scan;
 
 function summary(A: App, x: number | Scan): void {
+  // a session just ended (only then is x its number) and not copied yet: its copy for Gadgetbridge first
+  if (typeof x === "number" && A.set.gb && x > ((A.w.S.readJSON(GB_DONE, true) || { n: -1 }).n)) return A.show("gb", x);
   const sc = typeof x === "number" ? scanLog(A.w.S, A.w.E.CRC32, x) : x;
   const m = head(A, fmtTime(sc.durMs / 1000) + " " + (sc.distM / 1000).toFixed(2) + "km");
   m["Rate effort"] = function () { rpe(A, sc, -1); };

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import { parseRecording } from "../../src/sim/recording";
 import { STEP_COLUMNS } from "../../src/export/csv";
-import { stepAt, type Truth } from "./checks";
+import { stepAt, pointHrCad, type Truth } from "./checks";
 
 /** the text of every <tag>…</tag> (tag without namespace prefix handling: give it as written) */
 export function all(xml: string, tag: string): string[] {
@@ -37,7 +37,9 @@ export function checkTcx(t: Truth, xml: string): void {
       expect(Number(one(tp, "LatitudeDegrees"))).toBeCloseTo(p.lat, 7);
       expect(Number(one(tp, "LongitudeDegrees"))).toBeCloseTo(p.lon, 7);
       expect(stepAt(t, p.tMs)).toBe(s);
-      if (s.avgCad) expect(one(tp, "ns3:RunCadence")).toBe(String(Math.round(s.avgCad / 2)));
+      const v = pointHrCad(t, p);
+      expect(one(tp, "ns3:RunCadence")).toBe(v.cad ? String(Math.round(v.cad / 2)) : undefined);
+      expect(tp.includes("<HeartRateBpm><Value>" + v.hr + "</Value></HeartRateBpm>")).toBe(v.hr > 0);
     }
     tracks += all(l, "Track").length;
   });
@@ -59,10 +61,10 @@ export function checkGpx(t: Truth, xml: string): void {
     expect(Number(attrs[i][1])).toBeCloseTo(p.lat, 7);
     expect(Number(attrs[i][2])).toBeCloseTo(p.lon, 7);
     expect(one(pts[i], "time")).toBe(new Date(t.head.startMs + p.tMs).toISOString());
-    const s = stepAt(t, p.tMs);
-    if (s.avgHr) expect(one(pts[i], "gpxtpx:hr")).toBe(String(s.avgHr));
+    const v = pointHrCad(t, p);
+    expect(one(pts[i], "gpxtpx:hr")).toBe(v.hr ? String(v.hr) : undefined);
     // one foot: steps/min halved
-    if (s.avgCad) expect(one(pts[i], "gpxtpx:cad")).toBe(String(Math.round(s.avgCad / 2)));
+    expect(one(pts[i], "gpxtpx:cad")).toBe(v.cad ? String(Math.round(v.cad / 2)) : undefined);
   });
 }
 
@@ -111,8 +113,8 @@ export function checkCsv(t: Truth, steps: string, points: string): void {
     expect(rec[i].tS).toBe(p.tMs / 1000);
     expect(rec[i].lat).toBeCloseTo(p.lat, 7);
     expect(rec[i].lon).toBeCloseTo(p.lon, 7);
-    const s = stepAt(t, p.tMs);
-    if (s.avgCad) expect(rec[i].spm).toBe(s.avgCad);
-    if (s.avgHr) expect(rec[i].hr).toBe(s.avgHr);
+    const v = pointHrCad(t, p);
+    expect(rec[i].spm).toBe(v.cad || NaN);
+    expect(rec[i].hr).toBe(v.hr || NaN);
   });
 }

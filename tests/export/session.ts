@@ -13,7 +13,10 @@ import { fmtTime } from "../../src/engine/format";
 import type { StepRec } from "../../src/engine/log/records";
 
 export const RECORDING = "tests/fixtures/pyfitparse_activity-small-fenix2-run.csv";
+/** written before track points carried HR and cadence: the older log every reader must keep reading */
 export const FIXTURE_LOG = "tests/fixtures/speedseq-classic5k.log";
+/** the same session as the app writes it now (track points with HR and cadence) */
+export const FIXTURE_LOG_HR = "tests/fixtures/speedseq-classic5k-hr.log";
 /** BTN1 presses, ms after the session's start: pause and resume in the warm-up */
 export const PRESSES_MS = [240_000, 262_000];
 

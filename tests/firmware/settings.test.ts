@@ -32,7 +32,7 @@ describeFw("SpeedSeq's page in the Settings app", () => {
     w.advance(1000);
     tapRow(w, "10K");
     w.advance(1000);
-    expect(settings()).toEqual({ race: 10000, time: 1500, maxHr: 190, restHr: 60, mi: 1, buzz: 1, unlock: 0 });
+    expect(settings()).toEqual({ race: 10000, time: 1500, maxHr: 190, restHr: 60, mi: 1, buzz: 1, unlock: 0, gb: 1 });
     // back to the app list, and in again: each row shows what was saved (its value drawn just before its label)
     w.press(100);
     w.advance(1000);

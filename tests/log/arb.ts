@@ -56,7 +56,12 @@ export const end = fc.record({ k: fc.constant("E" as const), durMs: ms, distM: d
 
 export const lineRec: fc.Arbitrary<LineRec> = fc.oneof(header, step, event, rpe, end);
 
-/** A GPS track in session seconds and degrees: mostly running-sized steps, sometimes jumps. */
+/** A point's HR or cadence as the session hands it over: a reading up to max, or none (0, NaN, absent). */
+function hrOrCad(max: number): fc.Arbitrary<number | undefined> {
+  return fc.oneof(fc.double({ min: 0, max, noNaN: true }), fc.constantFrom(0, NaN, undefined));
+}
+
+/** A GPS track in session seconds and degrees (with HR and cadence): mostly running-sized steps, sometimes jumps. */
 export const track = fc
   .tuple(
     fc.double({ min: -89, max: 89, noNaN: true }),
@@ -66,17 +71,19 @@ export const track = fc
         fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 3600 })),
         fc.oneof(fc.double({ min: -0.001, max: 0.001, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true })),
         fc.oneof(fc.double({ min: -0.001, max: 0.001, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true })),
+        hrOrCad(240),
+        hrOrCad(400),
       ),
       { minLength: 1, maxLength: 60 },
     ),
   )
   .map(([lat, lon, steps]) => {
     let t = 0;
-    return steps.map(([dt, dla, dlo]) => {
+    return steps.map(([dt, dla, dlo, bpm, spm]) => {
       t += dt;
       lat += dla;
       lon += dlo;
-      return { tS: t, lat, lon };
+      return { tS: t, lat, lon, bpm, spm };
     });
   });
 

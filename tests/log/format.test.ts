@@ -6,10 +6,10 @@ import { decodeLog, verify, num } from "../../src/engine/log/decode";
 import { fields, LogWriter, hex8, esc } from "../../src/engine/log/encode";
 import * as at from "../../src/engine/log/records";
 import { crc32 } from "../../src/sim/crc";
-import { FIXED_LOG } from "./lines";
+import { FIXED_LOG, FIXED_LOG_HR } from "./lines";
 
 describe("LOG_FORMAT 1", () => {
-  it("decodes the fixed lines to their records", () => {
+  it("decodes the fixed lines of an older log (track without HR and cadence) to their records", () => {
     const d = decodeLog(FIXED_LOG.join(""), crc32);
     expect(d.errors).toEqual([]);
     expect(d.recs).toEqual([
@@ -22,19 +22,27 @@ describe("LOG_FORMAT 1", () => {
     ]);
   });
 
+  it("decodes the current track line with each point's HR and cadence", () => {
+    const d = decodeLog(FIXED_LOG_HR.join(""), crc32);
+    expect(d.errors).toEqual([]);
+    expect(d.recs[2]).toEqual({ k: "T", pts: [{ tMs: 1000, lat: 59.61234, lon: 16.54321, bpm: 171, spm: 180 }, { tMs: 6000, lat: 59.61287, lon: 16.54299, bpm: 173, spm: 182 }] });
+    // every other line is the older log's, byte for byte
+    expect(FIXED_LOG_HR.filter((l, i) => l !== FIXED_LOG[i]).length).toBe(1);
+  });
+
   it("writes the same lines from the same session", () => {
     const lines: string[] = [];
     const log = new LogWriter(crc32, 0, 0, { write: (l) => lines.push(l) });
     const plan = { v: 1, name: "6x400, 200 jog", steps: [] };
     log.rec({ k: "H", startMs: 1_700_000_000_123, plan: plan.name, planHash: crc32(JSON.stringify(plan)), version: "0.01", goal: "5k 20:00" });
-    log.add(1, 59.61234, 16.54321);
-    log.add(6, 59.61287, 16.54299);
+    log.add(1, 59.61234, 16.54321, 171, 180.4);
+    log.add(6, 59.61287, 16.54299, 172.6, 182);
     log.rec({ k: "F", tMs: 7500, what: "paceFast", value: 251.5 });
     log.flush();
     log.rec({ k: "S", idx: 0, kind: "work", rep: 1, startMs: 0, durMs: 90000, distM: 400, avgPaceSPerKm: 90000 / 400, avgHr: 171, maxHr: 180, avgCad: 182, why: "dist", flags: 1, quality: 2 });
     log.rec({ k: "R", rpe: 7, idx: 0 });
     log.rec({ k: "E", durMs: 96000, distM: 410.3, why: "ended" });
-    expect(lines).toEqual(FIXED_LOG);
+    expect(lines).toEqual(FIXED_LOG_HR);
   });
 });
 
@@ -68,7 +76,7 @@ describe("field positions", () => {
     w.add(501, 50.00502, 8.00503);
     const f = verify(w.add(506, 50.00602, 8.00703)!, crc32)!;
     expect(f.length).toBe(at.T_FIELDS);
-    expect([num(f[at.T_TIME_S]), num(f[at.T_LAT_E5]), num(f[at.T_LON_E5])]).toEqual([501, 5000502, 800503]);
+    expect([num(f[at.T_TIME_S]), num(f[at.T_LAT_E5]), num(f[at.T_LON_E5]), num(f[at.T_BPM]), num(f[at.T_SPM])]).toEqual([501, 5000502, 800503, 0, 0]);
     expect(f[at.T_DELTAS]).toMatch(/^[\x2d-\x7e]+$/);
   });
 });

@@ -1,5 +1,5 @@
 // One session-hour of log written from a real recording (tests/fixtures, fitparser run):
-// its GPS at one point per 5 s, run out and back until the hour is full, its device laps as
+// its GPS at one point per 5 s with the recording's HR and cadence at each, run out and back until the hour is full, its device laps as
 // ~40 step summaries, and a busy session's worth of events and RPEs. Shared by the size test
 // and bench/log.ts.
 import { readFileSync } from "node:fs";
@@ -27,16 +27,16 @@ export interface HourLog {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-/** The recording's rows with a fix, one every TRACK_EVERY_S, played forward then backward until the hour is full. */
-function hourOfTrack(rows: Row[]): { tS: number; lat: number; lon: number }[] {
+/** The recording's rows with a fix (and their HR and cadence), one every TRACK_EVERY_S, played forward then backward until the hour is full. */
+function hourOfTrack(rows: Row[]): { tS: number; lat: number; lon: number; bpm: number; spm: number }[] {
   const fix = rows.filter((r) => !isNaN(r.lat));
   const picked: Row[] = [];
   for (const r of fix) if (!picked.length || r.tS - picked[picked.length - 1].tS >= TRACK_EVERY_S) picked.push(r);
-  const out: { tS: number; lat: number; lon: number }[] = [];
+  const out: { tS: number; lat: number; lon: number; bpm: number; spm: number }[] = [];
   let dir = 1;
   let i = 0;
   for (let tS = 0; tS < HOUR_S; tS += TRACK_EVERY_S) {
-    out.push({ tS, lat: picked[i].lat, lon: picked[i].lon });
+    out.push({ tS, lat: picked[i].lat, lon: picked[i].lon, bpm: picked[i].hr, spm: picked[i].spm });
     if (i + dir < 0 || i + dir >= picked.length) dir = -dir;
     i += dir;
   }
@@ -97,7 +97,7 @@ export function writeHour(pointsPerLine?: number): HourLog {
   const steps = stepsFrom(rows);
   const every = Math.floor(pts.length / steps.length);
   pts.forEach((p, i) => {
-    track(w.add(p.tS, p.lat, p.lon));
+    track(w.add(p.tS, p.lat, p.lon, p.bpm, p.spm));
     if (i % every === every - 1 && i / every < steps.length) {
       const s = steps[Math.floor(i / every)];
       const tMs = p.tS * 1000;

@@ -22,7 +22,7 @@ export function writeLog(recs: LineRec[], pts: { tS: number; lat: number; lon: n
 }
 
 /**
- * A short session as the session's writer writes it in LOG_FORMAT 1: header, two points, an event, a work step,
+ * A short session as the session's writer wrote it before track points carried HR and cadence: header, two points, an event, a work step,
  * its RPE and the end. Logs on watches and phones look like this: these bytes must keep decoding
  * to the same records, and the encoder must keep writing them.
  */
@@ -34,3 +34,10 @@ export const FIXED_LOG = [
   "R5,7,0*4d6d8738\n",
   "E6,222o,35z,1*6e00b109\n",
 ];
+
+/**
+ * The same session as the writer writes it now: only the track line differs, its points carrying
+ * HR (171, 173 bpm) and cadence (180, 182 steps/min): "4r,50" absolute, then "11" (+2, +2)
+ * after each point's three other deltas.
+ */
+export const FIXED_LOG_HR = FIXED_LOG.map((l) => (l.charAt(0) === "T" ? "T3,1,3jrpu,zghd,4r,50,7}2X11*e46e8fc0\n" : l));

@@ -1,11 +1,11 @@
 // Every record kind survives encode -> decodeLine up to its documented resolution.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { encode, LogWriter } from "../../src/engine/log/encode";
+import { encode, LogWriter, hex8 } from "../../src/engine/log/encode";
 import { decodeLine, decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import { header, step, event, rpe, end, track, expectSameRec } from "./arb";
-import { nextLine } from "./lines";
+import { nextLine, FIXED_LOG } from "./lines";
 
 describe("record round trip", () => {
   for (const [name, arb] of [["H", header], ["S", step], ["F", event], ["R", rpe], ["E", end]] as const) {
@@ -46,7 +46,7 @@ describe("track round trip", () => {
       fc.property(track, fc.integer({ min: 1, max: 30 }), (pts, per) => {
         const w = new LogWriter(crc32, 0, per);
         let text = "";
-        for (const p of pts) text += w.add(p.tS, p.lat, p.lon) ?? "";
+        for (const p of pts) text += w.add(p.tS, p.lat, p.lon, p.bpm, p.spm) ?? "";
         text += w.flush() ?? "";
         const log = decodeLog(text, crc32);
         expect(log.errors).toEqual([]);
@@ -56,10 +56,31 @@ describe("track round trip", () => {
           expect(q.tMs).toBe(Math.round(pts[i].tS) * 1000);
           expect(Math.abs(q.lat - pts[i].lat)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
           expect(Math.abs(q.lon - pts[i].lon)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
+          // whole bpm and steps/min; none (0, NaN, absent) comes back as 0
+          expect(q.bpm).toBe(pts[i].bpm! > 0 ? Math.round(pts[i].bpm!) : 0);
+          expect(q.spm).toBe(pts[i].spm! > 0 ? Math.round(pts[i].spm!) : 0);
         });
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads an older log's track lines (no HR or cadence) beside current ones, and refuses a line with the wrong count", () => {
+    const older = FIXED_LOG[2];
+    const w = new LogWriter(crc32, 3);
+    w.add(11, 59.6129, 16.543, 150, 176);
+    const current = w.flush()!;
+    const d = decodeLog(FIXED_LOG.slice(0, 3).join("") + current, crc32);
+    expect(d.errors).toEqual([]);
+    expect(d.track).toEqual([
+      { tMs: 1000, lat: 59.61234, lon: 16.54321 },
+      { tMs: 6000, lat: 59.61287, lon: 16.54299 },
+      { tMs: 11000, lat: 59.6129, lon: 16.543, bpm: 150, spm: 176 },
+    ]);
+    // six fields is neither layout
+    const six = older.slice(0, older.indexOf("*")).replace(",7}2X", ",0,7}2X");
+    const r = decodeLine(six + "*" + hex8(crc32(six)), crc32);
+    expect(r.ok).toBe(false);
   });
 
   it("ignores points without a fix and has nothing to flush when empty", () => {

@@ -11,6 +11,7 @@ import { phoneEnv, phoneServer, openPhone, listRows, importFiles, makeLog, FIXTU
 import { activityFromLog, toTcx, toGpx, toStepsCsv, toPointsCsv } from "../../src/export/index";
 import { toFit } from "../../src/export/fit";
 import { crc32 } from "../../src/sim/crc";
+import { decodeLog } from "../../src/engine/log/decode";
 import { viewOf } from "../../src/phone/session";
 import type { Hooks } from "../../src/phone/app";
 
@@ -129,6 +130,31 @@ describe("the phone app: import, list, session page, exports", () => {
       }));
     expect(inked).toHaveLength(3);
     for (const n of inked) expect(n).toBeGreaterThan(300);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("a log whose track carries HR and cadence: the charts draw each point's values, labelled as such", async () => {
+    const text = readFileSync("tests/fixtures/speedseq-classic5k-hr.log", "latin1");
+    const ctx = await browser.newContext();
+    const errors: string[] = [];
+    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    await importFiles(page, [{ name: "speedseq.log0", text }]);
+    await page.click("#sessions tbody tr a");
+    await page.waitForSelector("#splits");
+    const charts = await page.evaluate(() => (window as unknown as W).speedseqPhone.charts());
+    expect(charts.map((c) => c.series)).toEqual([["pace (min/km)"], ["HR (bpm)"], ["cadence (steps/min)"]]);
+    // the series are the track's own values: one per point that has one
+    const track = decodeLog(text, crc32).track;
+    expect(charts[1].points).toBe(track.length);
+    expect(charts[1].values).toBe(track.filter((p) => p.bpm! > 0).length);
+    expect(charts[2].values).toBe(track.filter((p) => p.spm! > 0 && p.spm! <= 400).length);
+    const c = viewOf(text).charts!;
+    expect(c.perPoint).toBe(true);
+    expect(c.hr).toEqual(track.map((p) => (p.bpm! > 0 ? p.bpm : null)));
+    // within the warm-up alone HR climbs: not a step's flat average
+    const warm = c.hr.slice(0, 60).filter((x): x is number => x !== null);
+    expect(Math.max(...warm) - Math.min(...warm)).toBeGreaterThan(30);
     expect(errors).toEqual([]);
     await ctx.close();
   });

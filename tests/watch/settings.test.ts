@@ -13,17 +13,17 @@ describe("speedseq.settings.js", () => {
       for (const t of b.texts()) seen.add(t.text);
       b.drag([{ x: 88, y: 160 }, { x: 88, y: 110 }, { x: 88, y: 60 }]);
     }
-    for (const row of ["Race", "Min", "Sec", "Max HR", "Resting HR", "Pace per", "Buzz", "Run lock"]) expect(seen, row).toContain(row);
-    for (const v of ["5K", "25:00", "190", "60", "km", "100%", "Auto"]) expect(seen, v).toContain(v);
+    for (const row of ["Race", "Min", "Sec", "Max HR", "Resting HR", "Pace per", "Buzz", "Run lock", "GB copy"]) expect(seen, row).toContain(row);
+    for (const v of ["5K", "25:00", "190", "60", "km", "100%", "Auto", "On"]) expect(seen, v).toContain(v);
     b.assertNoErrors(); // no row overlaps its value
-    // Run lock: tap, step up once (drag up), confirm with a tap
+    // GB copy (the last row, on the screen after the drags): tap, step down once (drag down), confirm with a tap
     b.clearDrawLog();
     b.drag([{ x: 88, y: 60 }, { x: 88, y: 160 }]);
-    for (let i = 0; i < 6 && !b.texts().some((t) => t.text === "Run lock"); i++) b.drag([{ x: 88, y: 160 }, { x: 88, y: 60 }]);
-    b.tapText("Run lock");
-    b.drag([{ x: 88, y: 120 }, { x: 88, y: 80 }]);
+    for (let i = 0; i < 6 && !b.texts().some((t) => t.text === "GB copy"); i++) b.drag([{ x: 88, y: 160 }, { x: 88, y: 60 }]);
+    b.tapText("GB copy");
+    b.drag([{ x: 88, y: 80 }, { x: 88, y: 120 }]);
     b.tap(88, 100);
-    expect(b.storage.readJSON("speedseq.json")).toMatchObject({ unlock: 1 });
+    expect(b.storage.readJSON("speedseq.json")).toMatchObject({ gb: 0 });
     b.assertNoErrors();
   });
 });

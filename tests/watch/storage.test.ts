@@ -51,6 +51,9 @@ describe("flash low or full during a session", () => {
     expect(b.storage.read("other.app.js")).toBe(OTHER);
     b.advance(5000);
     b.press(); // the watch locked meanwhile: unlock
+    // no flash for the copy for Gadgetbridge either: said before the summary
+    expect(shown(b).join(" ").replace(/\s+/g, " ")).toContain("Flash low: no copy of this session for Gadgetbridge");
+    b.tapText("OK");
     b.tapText("Rate effort");
     b.tapText("Save");
     expect(shown(b).join(" ").replace(/\s+/g, " ")).toContain("Storage full: this was not saved");

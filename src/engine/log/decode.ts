@@ -41,8 +41,12 @@ import {
   T_TIME_S,
   T_LAT_E5,
   T_LON_E5,
+  T_BPM,
+  T_SPM,
   T_DELTAS,
   T_FIELDS,
+  T1_DELTAS,
+  T1_FIELDS,
   F_TIME_MS,
   F_WHAT,
   F_VALUE_TENTHS,
@@ -149,12 +153,17 @@ function text(s: string): string {
   return unesc(s);
 }
 
-/** The packed deltas of a `T` line, appended to pts after the absolute first point. */
-function unpack(s: string, pts: TrackPoint[]): void {
+/**
+ * The packed deltas of a `T` line, appended to pts after the absolute first point: n numbers per
+ * point, 3 (s, lat, lon) on the older lines, 5 (and bpm, steps/min) on the current ones.
+ */
+function unpack(s: string, pts: TrackPoint[], n: number): void {
   let t = pts[0].tMs / 1000;
   let la = Math.round(pts[0].lat * 1e5);
   let lo = Math.round(pts[0].lon * 1e5);
-  const v = [0, 0, 0];
+  let hr = pts[0].bpm || 0;
+  let cd = pts[0].spm || 0;
+  const v = [0, 0, 0, 0, 0];
   let nv = 0;
   let z = 0;
   let mul = 1;
@@ -170,11 +179,19 @@ function unpack(s: string, pts: TrackPoint[]): void {
     v[nv++] = z % 2 ? -(z + 1) / 2 : z / 2;
     z = 0;
     mul = 1;
-    if (nv == 3) {
+    if (nv == n) {
       t += v[0];
       la += v[1];
       lo += v[2];
-      pts.push({ tMs: t * 1000, lat: la / 1e5, lon: lo / 1e5 });
+      const p: TrackPoint = { tMs: t * 1000, lat: la / 1e5, lon: lo / 1e5 };
+      if (n == 5) {
+        hr += v[3];
+        cd += v[4];
+        if (hr < 0 || cd < 0) fail("negative heart rate or cadence");
+        p.bpm = hr;
+        p.spm = cd;
+      }
+      pts.push(p);
       nv = 0;
     }
   }
@@ -221,9 +238,17 @@ function parse(k: string, f: string[]): Rec {
     };
   }
   if (k == "T") {
-    fields(f, T_FIELDS, k);
-    const pts: TrackPoint[] = [{ tMs: int(f[T_TIME_S], "tS") * 1000, lat: int(f[T_LAT_E5], "lat") / 1e5, lon: int(f[T_LON_E5], "lon") / 1e5 }];
-    unpack(f[T_DELTAS], pts);
+    // the older line (no HR or cadence) has T1_FIELDS fields
+    const old = f.length == T1_FIELDS;
+    if (!old) fields(f, T_FIELDS, k);
+    const p: TrackPoint = { tMs: int(f[T_TIME_S], "tS") * 1000, lat: int(f[T_LAT_E5], "lat") / 1e5, lon: int(f[T_LON_E5], "lon") / 1e5 };
+    if (!old) {
+      p.bpm = int(f[T_BPM], "bpm");
+      p.spm = int(f[T_SPM], "spm");
+      if (p.bpm < 0 || p.spm < 0) fail("negative heart rate or cadence");
+    }
+    const pts: TrackPoint[] = [p];
+    unpack(f[old ? T1_DELTAS : T_DELTAS], pts, old ? 3 : 5);
     return { k: "T", pts: pts };
   }
   if (k == "F") {

@@ -91,11 +91,13 @@ export class LogWriter {
   /** points on the pending `T` line */
   private n: number;
   // set by the first point of a line: the line after its kind and seq (the first point's fields,
-  // then the deltas so far), and the last point, in s and 1e-5 degree
+  // then the deltas so far), and the last point, in s, 1e-5 degree, bpm and steps/min
   private s!: string;
   private t!: number;
   private la!: number;
   private lo!: number;
+  private hr!: number;
+  private cd!: number;
 
   /**
    * lastSeq: 0 for a new log, or the decoder's lastSeq to continue one (write "\n" first).
@@ -116,8 +118,11 @@ export class LogWriter {
     return l;
   }
 
-  /** Add a point (session seconds, degrees); returns a full `T` line (written), or null. NaN positions are ignored. */
-  add(tS: number, lat: number, lon: number): string | null {
+  /**
+   * Add a point (session seconds, degrees, and the HR in bpm and cadence in steps/min at it, each
+   * 0 or absent when there is none); returns a full `T` line (written), or null. NaN positions are ignored.
+   */
+  add(tS: number, lat: number, lon: number, bpm?: number, spm?: number): string | null {
     // (inside: on the watch it exists only while a point is added)
     /** One signed number in the track's self-delimiting alphabet (see PACK_* in records.ts). */
     function pack(x: number): string {
@@ -134,12 +139,17 @@ export class LogWriter {
     const t = Math.round(tS);
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);
-    if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo);
-    // T_TIME_S, T_LAT_E5, T_LON_E5, then T_DELTAS: the first point and the "," before the deltas
-    else this.s = b36(t) + "," + b36(a) + "," + b36(o) + ",";
+    // (a comparison is false for undefined and NaN: both are "none", 0)
+    const h = bpm! > 0 ? Math.round(bpm!) : 0;
+    const c = spm! > 0 ? Math.round(spm!) : 0;
+    if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo) + pack(h - this.hr) + pack(c - this.cd);
+    // T_TIME_S, T_LAT_E5, T_LON_E5, T_BPM, T_SPM, then T_DELTAS: the first point and the "," before the deltas
+    else this.s = b36(t) + "," + b36(a) + "," + b36(o) + "," + b36(h) + "," + b36(c) + ",";
     this.t = t;
     this.la = a;
     this.lo = o;
+    this.hr = h;
+    this.cd = c;
     return ++this.n < this.per ? null : this.flush();
   }
 

@@ -65,6 +65,10 @@ export interface TrackPoint {
   /** degrees (1e-5 degree on the line, about 1.1 m) */
   lat: number;
   lon: number;
+  /** heart rate at the point, whole bpm, 0 = none fresh; absent on the track lines of older logs (see T1_FIELDS) */
+  bpm?: number;
+  /** cadence at the point, whole steps/min, 0 = no confident estimate; absent like bpm */
+  spm?: number;
 }
 
 /** `T`: several GPS points on one line, written by LogWriter.add/flush (never by encode). */
@@ -160,12 +164,22 @@ export const S_FLAGS = 12;
 export const S_QUALITY = 13;
 export const S_FIELDS = 14;
 
-/** `T`: the first point absolute (s, 1e-5 degree), then the other points as packed deltas */
+/**
+ * `T`: the first point absolute (s, 1e-5 degree, bpm, steps/min), then the other points as packed
+ * deltas, five per point (s, lat, lon, bpm, spm). Older logs wrote lines without HR and cadence:
+ * T1_FIELDS fields, three deltas per point. The field count tells them apart, so every line still
+ * decodes on its own (no format number needed from the header).
+ */
 export const T_TIME_S = 1;
 export const T_LAT_E5 = 2;
 export const T_LON_E5 = 3;
-export const T_DELTAS = 4;
-export const T_FIELDS = 5;
+export const T_BPM = 4;
+export const T_SPM = 5;
+export const T_DELTAS = 6;
+export const T_FIELDS = 7;
+/** the older track line: t0, lat0, lon0, then (s, lat, lon) deltas */
+export const T1_DELTAS = 4;
+export const T1_FIELDS = 5;
 
 export const F_TIME_MS = 1;
 export const F_WHAT = 2;
