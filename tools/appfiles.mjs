@@ -2,6 +2,7 @@
 // (what `npm run upload` sends; the firmware host installs apps the same way). No side effects.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { appInfo } from "./appinfo.mjs";
 
 export const DIR = "apps/speedseq";
 /** raw bytes per Storage.write call: ~1.4 KB of base64, a few seconds of Bluetooth each */
@@ -19,12 +20,7 @@ export function appFiles(dir = DIR) {
     const raw = readFileSync(join(dir, s.url), "latin1");
     return [s.name, s.evaluate ? evaluateFile(raw) : raw];
   });
-  const info = {
-    id: meta.id, name: meta.shortName || meta.name, type: meta.type, src: `${meta.id}.app.js`, icon: `${meta.id}.img`,
-    version: meta.version, tags: meta.tags, files: [...files.map((f) => f[0]), `${meta.id}.info`].join(","),
-    data: meta.data.map((d) => d.name || d.wildcard).join(","),
-  };
-  files.push([`${meta.id}.info`, JSON.stringify(info)]);
+  files.push(appInfo(meta, files.map((f) => f[0])));
   return files;
 }
 

@@ -7,6 +7,7 @@ import { SessionDriver, type DriveOptions } from "../driver";
 import type { Source } from "../sources";
 import type { Watch } from "../firmware/watch";
 import type { Pause } from "../firmware/boot";
+import { appInfo } from "../../tools/appinfo.mjs";
 
 /** the wall clock at boot: the board's default start (2026-01-01 08:00 UTC) */
 export const FW_START_MS = Date.UTC(2026, 0, 1, 8, 0, 0);
@@ -23,9 +24,9 @@ interface AppMeta {
 }
 
 /**
- * [storage name, byte string] for every file of an App Loader folder, .info last: the logic of
- * tools/appfiles.mjs (which reads the disk) over a fetch. `override` replaces files by storage
- * name (the page's "exact committed app.js").
+ * [storage name, byte string] for every file of an App Loader folder, .info last (tools/appinfo.mjs):
+ * the logic of tools/appfiles.mjs (which reads the disk) over a fetch. `override` replaces files
+ * by storage name (the page's "exact committed app.js").
  */
 export async function appFilesFrom(get: (url: string) => Promise<string>, base = "apps/speedseq/", override: Record<string, string> = {}): Promise<[string, string][]> {
   const meta = JSON.parse(await get(`${base}metadata.json`)) as AppMeta;
@@ -35,12 +36,7 @@ export async function appFilesFrom(get: (url: string) => Promise<string>, base =
     // the loader's evaluate:true: our icon is a plain atob("…") expression, evaluated to its bytes
     files.push([s.name, s.evaluate ? String(new Function("atob", `return (${raw});`)(atob)) : raw]);
   }
-  const info = {
-    id: meta.id, name: meta.shortName || meta.name, type: meta.type, src: `${meta.id}.app.js`, icon: `${meta.id}.img`,
-    version: meta.version, tags: meta.tags, files: [...files.map((f) => f[0]), `${meta.id}.info`].join(","),
-    data: meta.data.map((d) => d.name || d.wildcard).join(","),
-  };
-  files.push([`${meta.id}.info`, JSON.stringify(info)]);
+  files.push(appInfo(meta, files.map((f) => f[0])) as [string, string]);
   return files;
 }
 
