@@ -159,10 +159,12 @@ export class GpsTrack {
         seg = sv + w * (seg - sv);
       }
       // after a gap the straight line is a lower bound of what was run
-      if (dt > 3000 && seg < d - this.drM) seg = d - this.drM;
+      if (dt > DR_AFTER_MS && seg < d - this.drM) seg = d - this.drM;
+      // standing: nothing counts, and nothing owed is paid off
+      if (this.mps < MIN_MOVE_MPS && s < MIN_MOVE_MPS) seg = 0;
       seg -= this.oweM;
       this.oweM = seg < 0 ? -seg : 0;
-      if (seg > 0 && (this.mps >= MIN_MOVE_MPS || s >= MIN_MOVE_MPS)) {
+      if (seg > 0) {
         this.segM = seg;
         this.segT0 = this.dT;
       }
