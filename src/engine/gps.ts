@@ -4,7 +4,8 @@
 // Distance comes from the receiver's Doppler speed (the `speed` field), integrated over the time
 // between fixes (trapezoid: the mean of the last and the new speed × the interval), blended with
 // the distance between the two positions by HDOP: positions alone at HDOP ≤ 1 (they follow the
-// path exactly, and a speed field can lag or read low), Doppler alone from HDOP 1.6. A wrist
+// path exactly, and a speed field can lag or read low), Doppler alone from HDOP 1.6 or with fewer
+// than 5 satellites. A wrist
 // receiver's position error is 3-5 m and wanders slowly; differencing positions turns the
 // sideways part of that wander into extra length (the Classic 5K replay grew 10 % at 5 m), while
 // Doppler speed is measured from the carrier, is unbiased and is noisy only by ~0.1-0.3 m/s, which
@@ -26,6 +27,8 @@ export interface GpsFix {
   speed: number;
   fix: number;
   hdop: number;
+  /** satellites used (absent in some fakes: then not checked) */
+  satellites?: number;
 }
 
 /** the sphere every distance is measured on (the synthetic tracks in src/sim use it too) */
@@ -43,6 +46,8 @@ const ALPHA = 0.35;
  * position noise in m: positions win to ~1 m of noise, Doppler from ~3 m) */
 const HDOP_GOOD = 1;
 const HDOP_DOPPLER = 1.6;
+/** with fewer satellites than this the geometry is fragile: positions are not blended in */
+const MIN_SATS = 5;
 /** without a fix, distance goes on at the last speed for this long after the last fix (ms) */
 export const DEAD_RECKON_MS = 60000;
 /** dead reckoning starts only after this long without a fix (ms): a shorter gap is bridged when the
@@ -149,15 +154,17 @@ export class GpsTrack {
       if (v >= 0 && this.v >= 0 && dt <= DEAD_RECKON_MS) {
         // the weight of the positions, from HDOP: 1 at HDOP_GOOD or better, 0 from HDOP_DOPPLER
         let w = (HDOP_DOPPLER - f.hdop) / (HDOP_DOPPLER - HDOP_GOOD);
-        w = w > 1 ? 1 : w < 0 ? 0 : w;
+        w = w < 0 || f.satellites! < MIN_SATS ? 0 : w > 1 ? 1 : w;
         const sv = ((this.v + v) * (tMs - this.dT)) / 2000;
         seg = sv + w * (seg - sv);
       }
       // after a gap the straight line is a lower bound of what was run
-      if (dt > 3000 && seg < d - this.drM) seg = d - this.drM;
+      if (dt > DR_AFTER_MS && seg < d - this.drM) seg = d - this.drM;
+      // standing: nothing counts, and nothing owed is paid off
+      if (this.mps < MIN_MOVE_MPS && s < MIN_MOVE_MPS) seg = 0;
       seg -= this.oweM;
       this.oweM = seg < 0 ? -seg : 0;
-      if (seg > 0 && (this.mps >= MIN_MOVE_MPS || s >= MIN_MOVE_MPS)) {
+      if (seg > 0) {
         this.segM = seg;
         this.segT0 = this.dT;
       }

@@ -34,6 +34,9 @@ describe("GPS distance", () => {
     // HDOP 1.3: half way between 4 m (speed) and 5 m (positions)
     g.add(2000, fix(10 / M_E5, 14.4, 1.3));
     expect(g.segM).toBeCloseTo(4.5, 1);
+    // good HDOP but 4 satellites: the speed alone
+    g.add(3000, { ...fix(15 / M_E5, 14.4, 0.9), satellites: 4 });
+    expect(g.segM).toBeCloseTo(4, 6);
   });
   it("carries distance on at the last speed through a dropout, for at most DEAD_RECKON_MS", () => {
     const g = new GpsTrack();
