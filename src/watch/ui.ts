@@ -24,9 +24,9 @@ export function say(A: App, title: string, msg: string, then: () => void): void 
   });
 }
 
-/** a workout file or plan the watch cannot run: say so, leave the file as it is, back to the list */
-export function unreadable(A: App, name: string): void {
-  say(A, "Workout", name + " can't be run on the watch (damaged, or made for a newer app). Send it again from the SpeedSeq page.", function () { A.show("list"); });
+/** a workout file or plan the watch cannot run: say so and why, leave the file as it is, back to the list */
+export function unreadable(A: App, name: string, why: string): void {
+  say(A, "Workout", name + " can't be run on the watch: " + why + ". Send it again from the SpeedSeq page.", function () { A.show("list"); });
 }
 
 /** appends records to log n after lastSeq, the last seq it holds (each rec() is written) */
