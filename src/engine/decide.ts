@@ -95,3 +95,31 @@ export function lastUsedFirst<T extends { name: string }>(ws: T[], hist: HistEnt
   for (let i = 1; hist.length && i < ws.length; i++) if (ws[i].name === hist[0][5]) ws.unshift(ws.splice(i, 1)[0]);
   return ws;
 }
+
+/**
+ * Free JsVars on the pre-start screen below which starting a session runs the firmware low on
+ * RAM: `npm run bench -- startmem` holds more and more RAM elsewhere and prints the least free on
+ * pre-start with which the Classic 5K still starts and runs 12 minutes without an error flag
+ * (starting briefly holds the pre-start screen and the new session together, so this is more than
+ * the session's own peak above the widgets).
+ */
+export const SESSION_VARS = 2100;
+/**
+ * On top of that: a longer or deeper plan than the Classic 5K, the estimator's forearm-axis
+ * buffer (made only when its check runs), the paused actions and the end prompt drawn over a
+ * running session, and garbage not yet collected when the firmware needs a block.
+ */
+export const MEM_HEADROOM_VARS = 400;
+
+export interface MemCheck {
+  /** free JsVars a session needs at its start */
+  needVars: number;
+  /** fewer are free: the start is refused */
+  short: boolean;
+}
+
+/** The pre-start screen's RAM check, from the free JsVars it measured (after a garbage collection). */
+export function memCheck(freeVars: number): MemCheck {
+  const need = SESSION_VARS + MEM_HEADROOM_VARS;
+  return { needVars: need, short: freeVars < need };
+}
