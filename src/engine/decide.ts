@@ -97,11 +97,11 @@ export function lastUsedFirst<T extends { name: string }>(ws: T[], hist: HistEnt
 }
 
 /**
- * Free JsVars on the pre-start screen below which starting a session runs the firmware low on
- * RAM: `npm run bench -- startmem` holds more and more RAM elsewhere and prints the least free on
- * pre-start with which the Classic 5K still starts and runs 12 minutes without an error flag
- * (starting briefly holds the pre-start screen and the new session together, so this is more than
- * the session's own peak above the widgets).
+ * Free JsVars on the list (when a workout is tapped) below which the way to a running session (the
+ * pre-start screen loaded while the list is still alive, the plans read, the start, 12 minutes of
+ * a real run) runs the firmware low on RAM: `npm run bench -- startmem` holds more and more RAM
+ * elsewhere and prints the least free on the list with which the Classic 5K still starts and runs
+ * without an error flag. Rounded up.
  */
 export const SESSION_VARS = 2100;
 /**
@@ -112,13 +112,13 @@ export const SESSION_VARS = 2100;
 export const MEM_HEADROOM_VARS = 400;
 
 export interface MemCheck {
-  /** free JsVars a session needs at its start */
+  /** free JsVars a session needs when its workout is tapped */
   needVars: number;
   /** fewer are free: the start is refused */
   short: boolean;
 }
 
-/** The pre-start screen's RAM check, from the free JsVars it measured (after a garbage collection). */
+/** The RAM check when a workout is tapped, from the free JsVars measured then (after a garbage collection). */
 export function memCheck(freeVars: number): MemCheck {
   const need = SESSION_VARS + MEM_HEADROOM_VARS;
   return { needVars: need, short: freeVars < need };

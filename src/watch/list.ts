@@ -7,7 +7,7 @@ import { atLaunch, newestLog, lastUsedFirst, AT_LIST, AT_RECOVER, AT_SUMMARY } f
 import { scanLog } from "./scan";
 import { workouts } from "./workouts";
 import { loadHistory, loadSettings, logs } from "./store";
-import { head, menu, unreadable } from "./ui";
+import { head, menu, unreadable, lowRam } from "./ui";
 import type { App } from "./app";
 
 /** the screen's arguments: the app and whether this is the launch (app.ts show()) */
@@ -39,8 +39,9 @@ function list(A: App, launch: number | undefined): void {
   if (!r) return;
   const m = head(A, "SpeedSeq", function () { load(); });
   r.forEach(function (w) {
-    // a refused file by its name without "speedseq.", to fit a row: "! wab12cd.json"; tapped, the reason
-    m[w[1] ? ("! " + w[0].substr(9)).substr(0, 14) : w[0]] = function () { if (w[1]) unreadable(A, w[0].substr(9), w[1]); else A.show("pre", w[0]); };
+    // a refused file by its name without "speedseq.", to fit a row: "! wab12cd.json"; tapped, the
+    // reason. A workout tapped with too little free RAM for a session says so instead (lowRam).
+    m[w[1] ? ("! " + w[0].substr(9)).substr(0, 14) : w[0]] = function () { if (w[1]) unreadable(A, w[0].substr(9), w[1]); else if (!lowRam(A)) A.show("pre", w[0]); };
   });
   m["History"] = function () { A.show("hist"); };
   menu(A, m);

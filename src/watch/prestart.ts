@@ -3,11 +3,11 @@
 // battery and flash against the plan (the engine's preflight), redrawn every second.
 import type { Plan } from "../engine/plan";
 import { planTotals } from "../engine/workout/totals";
-import { preflight, newestLog, memCheck } from "../engine/decide";
+import { preflight, newestLog } from "../engine/decide";
 import { fmtTime } from "../engine/format";
 import { planNamed } from "./workouts";
 import { logs } from "./store";
-import { unreadable, say } from "./ui";
+import { unreadable } from "./ui";
 import type { App } from "./app";
 
 declare var A: App;
@@ -18,22 +18,8 @@ const RED = "#f00";
 /** a darker green than #0f0: readable as text on white */
 const GREEN = "#0a0";
 
-/**
- * Free RAM against what a session needs, before anything is read (process.memory() collects garbage
- * first; the list that opened this screen is still alive, as it was when decide.ts's figure was
- * measured). Short: the start is refused with the figures and nothing else is loaded, since reading
- * the plans could itself run the firmware out of RAM.
- */
-function lowRam(A: App): boolean {
-  const free = (globalThis as any).process.memory().free as number;
-  const m = memCheck(free);
-  if (m.short) say(A, "Low RAM", "A session needs " + m.needVars + " free JsVars; " + free + " are free. Nothing was started.", function () { A.show("list"); });
-  return m.short;
-}
-
 function prestart(A: App, name: string): void {
   const w = A.w, g = w.g;
-  if (lowRam(A)) return;
   let plan: Plan | null = null;
   let tot = { distM: 0, estS: 0 };
   try {

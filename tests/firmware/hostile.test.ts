@@ -6,7 +6,9 @@
 // error, no interpreter error flag, the watch still answering with time moving on, every file as
 // it was written, and a built-in still starting. The seed (HOSTILE_SEED, default 13) and every
 // case are printed, so a failure can be replayed. Then memory pressure: RAM held elsewhere (a
-// global array) before a workout is tapped: the pre-start screen must say so and refuse the start.
+// global array) when a workout is tapped: the watch must say how much is free and needed, and
+// start nothing (the check runs before the pre-start screen loads: with ~9,000 JsVars held even
+// that screen does not fit).
 import { expect, it } from "vitest";
 import { describeFw, fwApp, tapRow, FIX, FW_TIMEOUT } from "./fw";
 import type { Watch } from "../../emulator/firmware/watch";
@@ -228,30 +230,29 @@ function hold(w: Watch, n: number): void {
 }
 
 describeFw("memory pressure on the firmware", () => {
-  it("RAM held elsewhere: tapping a workout says how much is free and needed and starts nothing; given back, the start works", async () => {
+  it("RAM held elsewhere: tapping a workout says how much is free and needed, starts nothing and leaves; given back, the start works", async () => {
     const w = await fwApp();
     const need = memCheck(0).needVars;
     for (const n of [8000, 9000]) {
       hold(w, n);
       const free = w.memory().free;
       expect(free).toBeLessThan(need);
-      let t = w.now();
+      const t = w.now();
       tapRow(w, "Classic 5K");
       w.advance(1500);
       const said = drawn(w, t);
       const m = said.match(new RegExp(`A session needs ${need} free JsVars; (\\d+) are free\\. Nothing was started\\.`));
       expect(m, said).not.toBeNull();
-      // the figure is what the screen measured as it opened, the list still alive: about what it was on the list
-      expect(Math.abs(Number(m![1]) - free), said).toBeLessThan(300);
+      // the figure is what the watch measured at the tap: what was free on the list
+      expect(Math.abs(Number(m![1]) - free), said).toBeLessThan(150);
       expect(w.powered(), "no sensor turned on").toEqual({ GPS: [], HRM: [] });
-      t = w.now();
       w.tapText("OK");
       w.advance(1500);
-      expect(w.shown(t), "back in the list").toContain("Classic 5K");
+      expect(w.eval<string>("global.__FILE__"), "left to the clock").not.toBe("speedseq.app.js");
       expect(w.list().filter((f) => f.startsWith("speedseq.log")), `${n} held`).toEqual([]);
       expect(w.errors).toEqual([]);
       expect(w.eval<string[]>("E.getErrorFlags()"), `${n} held`).toEqual([]);
-      // RAM given back (load() clears the globals), the app launched again
+      // RAM given back (load() cleared the globals), the app launched again
       relaunch(w);
     }
     // with nothing held the same path starts, and runs a minute with no error flag
