@@ -30,13 +30,19 @@ describe("the text, before it is parsed", () => {
     expect(textProblem(" ".repeat(MAX_JSON_CHARS + 1))).toBe(`${MAX_JSON_CHARS + 1} bytes, at most ${MAX_JSON_CHARS}`);
     expect(textProblem(" ".repeat(MAX_JSON_CHARS))).toBe("");
     expect(textProblem("[".repeat(MAX_BRACKETS) + "]".repeat(MAX_BRACKETS))).toBe("");
-    expect(textProblem("[".repeat(MAX_BRACKETS + 1))).toMatch(/^nested too deep/);
+    expect(textProblem("[".repeat(MAX_BRACKETS + 1) + "]".repeat(MAX_BRACKETS + 1))).toMatch(/^nested too deep/);
+    expect(textProblem("[".repeat(MAX_BRACKETS + 1))).toBe("not JSON (cut short?)");
+    expect(textProblem('{"a":[1,2}]')).toBe("");
     expect(textProblem(JSON.stringify(nested(MAX_DEPTH + 1)))).toMatch(/^nested too deep/);
     expect(textProblem('{"v":1,"__proto__":{"steps":[]}}')).toBe("it has a __proto__ key");
     for (const t of ["{'a':1}", '{"a":1/*x*/}', '{"a":`x`}', '{"a":\\u0031}']) expect(textProblem(t)).toBe("not JSON");
     expect(textProblem('{"name":"abc')).toBe("not JSON (cut short?)");
   });
   it("counts no bracket inside a string, however its quotes are escaped", () => {
+    // the same answers by the firmware's string functions (no backslash) and one character at a time
+    expect(textProblem('{"a":"x\\\\y","b":' + "[".repeat(MAX_BRACKETS) + "]".repeat(MAX_BRACKETS) + "}")).toMatch(/^nested too deep/);
+    expect(textProblem('{"a":"xy","b":' + "[".repeat(MAX_BRACKETS) + "]".repeat(MAX_BRACKETS) + "}")).toMatch(/^nested too deep/);
+    expect(textProblem('{"a":"x\\\\y","b":' + "[".repeat(MAX_BRACKETS - 1) + "]".repeat(MAX_BRACKETS - 1) + "}")).toBe("");
     expect(textProblem(JSON.stringify(plan([step], { name: "[[[[[[[[[[[[" })))).toBe("");
     expect(textProblem(JSON.stringify(plan([step], { name: 'a\\"[[[[[[[[[[[' })))).toBe("");
     // a string ending in an escaped backslash closes there: the brackets after it count

@@ -19,13 +19,34 @@ export const MAX_BRACKETS = 2 * MAX_DEPTH + 4;
 /**
  * Why text cannot be parsed on the watch ("" when it may be). The watch's parser reads more than
  * JSON (single quotes, backticks, comments), so outside double-quoted strings those characters
- * are refused: what is left is JSON, whose bracket depth the scan counts exactly.
+ * are refused: what is left is JSON, whose bracket depth is counted exactly. A loop over every
+ * character costs the watch about a second per 4 KB, so the usual text (no backslash) is done with
+ * the firmware's own string functions: strings cut out, then everything but brackets, then the
+ * innermost pairs removed once per level of depth.
  */
 export function textProblem(t: string | undefined): string {
   if (!t) return "the file is empty";
   if (t.length > MAX_JSON_CHARS) return t.length + " bytes, at most " + MAX_JSON_CHARS;
   // the parser makes a key __proto__ the object's prototype: the plan's fields could come from it
   if (t.indexOf("__proto__") >= 0) return "it has a __proto__ key";
+  if (t.indexOf("\\") >= 0) return escapedProblem(t);
+  // without a backslash no string holds a quote
+  const u = t.replace(/"[^"]*"/g, "");
+  // ' ` / outside a string: not JSON; a quote left: a string cut short
+  if (u.indexOf("'") >= 0 || u.indexOf("`") >= 0 || u.indexOf("/") >= 0) return "not JSON";
+  if (u.indexOf('"') >= 0) return "not JSON (cut short?)";
+  let b = u.replace(/[^\[\]{}]/g, "");
+  for (let d = 0; b; d++) {
+    if (d >= MAX_BRACKETS) return "nested too deep (repeats at most " + MAX_DEPTH + " deep)";
+    const c = b.replace(/[\[{][\]}]/g, "");
+    if (c === b) return "not JSON (cut short?)";
+    b = c;
+  }
+  return "";
+}
+
+/** textProblem for text with a backslash (a string may hold an escaped quote): one character at a time */
+function escapedProblem(t: string): string {
   let d = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
