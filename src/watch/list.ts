@@ -15,9 +15,9 @@ declare var A: App;
 declare var X: number | undefined;
 
 /**
- * The list's rows: each workout's name, and why the watch will not run it ("" when it will). Read here, apart from the
- * menu: the menu's functions keep their scope alive while the list shows, and that scope must not
- * hold the parsed plans or the history.
+ * The list's rows: each workout's name, and why the watch will not run it ("" when it will). Read
+ * here, apart from the menu: the menu's functions keep their scope alive while the list shows, and
+ * that scope must not hold the parsed plans or the history.
  */
 function rows(A: App, launch: number | undefined): [string, string][] | null {
   const S = A.w.S;
