@@ -95,3 +95,31 @@ export function lastUsedFirst<T extends { name: string }>(ws: T[], hist: HistEnt
   for (let i = 1; hist.length && i < ws.length; i++) if (ws[i].name === hist[0][5]) ws.unshift(ws.splice(i, 1)[0]);
   return ws;
 }
+
+/**
+ * Free JsVars on the list (when a workout is tapped) below which the way to a running session (the
+ * pre-start screen loaded while the list is still alive, the plans read, the start, 12 minutes of
+ * a real run) runs the firmware low on RAM: `npm run bench -- startmem` holds more and more RAM
+ * elsewhere and prints the least free on the list with which the Classic 5K still starts and runs
+ * without an error flag. Rounded up.
+ */
+export const SESSION_VARS = 2100;
+/**
+ * On top of that: a longer or deeper plan than the Classic 5K, the estimator's forearm-axis
+ * buffer (made only when its check runs), the paused actions and the end prompt drawn over a
+ * running session, and garbage not yet collected when the firmware needs a block.
+ */
+export const MEM_HEADROOM_VARS = 400;
+
+export interface MemCheck {
+  /** free JsVars a session needs when its workout is tapped */
+  needVars: number;
+  /** fewer are free: the start is refused */
+  short: boolean;
+}
+
+/** The RAM check when a workout is tapped, from the free JsVars measured then (after a garbage collection). */
+export function memCheck(freeVars: number): MemCheck {
+  const need = SESSION_VARS + MEM_HEADROOM_VARS;
+  return { needVars: need, short: freeVars < need };
+}

@@ -7,7 +7,7 @@ import { atLaunch, newestLog, lastUsedFirst, AT_LIST, AT_RECOVER, AT_SUMMARY } f
 import { scanLog } from "./scan";
 import { workouts } from "./workouts";
 import { loadHistory, loadSettings, logs } from "./store";
-import { head, menu, unreadable } from "./ui";
+import { head, menu, unreadable, lowRam } from "./ui";
 import type { App } from "./app";
 
 /** the screen's arguments: the app and whether this is the launch (app.ts show()) */
@@ -15,11 +15,11 @@ declare var A: App;
 declare var X: number | undefined;
 
 /**
- * The list's rows: each workout's name, and whether it can be run. Read here, apart from the
- * menu: the menu's functions keep their scope alive while the list shows, and that scope must not
- * hold the parsed plans or the history.
+ * The list's rows: each workout's name, and why the watch will not run it ("" when it will). Read
+ * here, apart from the menu: the menu's functions keep their scope alive while the list shows, and
+ * that scope must not hold the parsed plans or the history.
  */
-function rows(A: App, launch: number | undefined): [string, boolean][] | null {
+function rows(A: App, launch: number | undefined): [string, string][] | null {
   const S = A.w.S;
   const hist = loadHistory(S);
   if (launch) {
@@ -31,7 +31,7 @@ function rows(A: App, launch: number | undefined): [string, boolean][] | null {
     else if (at === AT_SUMMARY) A.show("sum", sc);
     if (at !== AT_LIST) return null;
   }
-  return lastUsedFirst(workouts(S), hist).map(function (w) { return [w.name, !!w.plan] as [string, boolean]; });
+  return lastUsedFirst(workouts(S), hist).map(function (w) { return [w.name, w.why] as [string, string]; });
 }
 
 function list(A: App, launch: number | undefined): void {
@@ -39,8 +39,9 @@ function list(A: App, launch: number | undefined): void {
   if (!r) return;
   const m = head(A, "SpeedSeq", function () { load(); });
   r.forEach(function (w) {
-    // an unreadable file by its name without "speedseq.", to fit a row: "! wab12cd.json"
-    m[w[1] ? w[0] : ("! " + w[0].substr(9)).substr(0, 14)] = function () { if (w[1]) A.show("pre", w[0]); else unreadable(A, w[0]); };
+    // a refused file by its name without "speedseq.", to fit a row: "! wab12cd.json"; tapped, the
+    // reason. A workout tapped with too little free RAM for a session says so instead (lowRam).
+    m[w[1] ? ("! " + w[0].substr(9)).substr(0, 14) : w[0]] = function () { if (w[1]) unreadable(A, w[0].substr(9), w[1]); else if (!lowRam(A)) A.show("pre", w[0]); };
   });
   m["History"] = function () { A.show("hist"); };
   menu(A, m);

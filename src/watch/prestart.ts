@@ -26,8 +26,8 @@ function prestart(A: App, name: string): void {
     plan = planNamed(w.S, A.set, name);
     if (plan) tot = planTotals(plan);
   } catch (e) {
-    // a file with a plan's shape but a broken step (written by hand, not by the page)
-    return unreadable(A, name);
+    // the list's checks (workouts.ts) should have refused such a file: a backstop
+    return unreadable(A, name, "its steps could not be read");
   }
   if (!plan) return A.show("list");
   const p = plan;

@@ -5,6 +5,7 @@ import { describe, it, expect } from "vitest";
 import {
   atLaunch, AT_LIST, AT_RECOVER, AT_SUMMARY, logNumbers, newestLog, preflight, LOG_BYTES_PER_H, SF_CHUNK, GPS_HOURS,
   trainingLoad, histEntry, addToHistory, HIST_MAX, lastUsedFirst, type HistEntry,
+  memCheck, SESSION_VARS, MEM_HEADROOM_VARS,
 } from "../../src/engine/decide";
 
 const entry = (n: number, plan = "Classic 5K"): HistEntry => [1_700_000_000 + n, 2700, 270, 6, 0, plan, n];
@@ -70,5 +71,17 @@ describe("the list's order", () => {
     expect(lastUsedFirst(ws(), [entry(1, "3-zone"), entry(0, "Ladder")]).map((w) => w.name)).toEqual(["3-zone", "Classic 5K", "Ladder"]);
     expect(lastUsedFirst(ws(), []).map((w) => w.name)).toEqual(["Classic 5K", "Ladder", "3-zone"]);
     expect(lastUsedFirst(ws(), [entry(0, "gone")]).map((w) => w.name)).toEqual(["Classic 5K", "Ladder", "3-zone"]);
+  });
+});
+
+describe("the pre-start RAM check", () => {
+  it("asks for the measured start need plus headroom, and refuses below it", () => {
+    const need = SESSION_VARS + MEM_HEADROOM_VARS;
+    expect(memCheck(need)).toEqual({ needVars: need, short: false });
+    expect(memCheck(need - 1)).toEqual({ needVars: need, short: true });
+    // a freshly launched app (about 10,500 free on pre-start) starts; 1,882 free on pre-start ran
+    // the firmware into LOW_MEMORY at the start press (measured: bench/startmem.ts) and is refused
+    expect(memCheck(10500).short).toBe(false);
+    expect(memCheck(1882).short).toBe(true);
   });
 });

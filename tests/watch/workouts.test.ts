@@ -1,5 +1,6 @@
 // Uploaded workouts on the watch: listed after the built-ins, started like them; a file the
-// watch cannot run is listed by its file name and explained, and stays on flash untouched.
+// watch cannot run is listed by its file name and says why, and stays on flash untouched
+// (tests/firmware/hostile.test.ts fuzzes such files on the real firmware).
 import { describe, expect, it } from "vitest";
 import { boot, FIX, shown } from "./boot";
 import { Storage } from "../../emulator/board/index";
@@ -67,12 +68,14 @@ describe("uploaded workouts", () => {
     expect(shown(b)).not.toContain("Future");
   });
 
-  it("a plan-shaped file with a broken step is explained at pre-start instead of crashing", () => {
-    const broken = { v: 1, name: "Broken", steps: [{ kind: "work" }] };
-    const b = withFiles({ "speedseq.wx.json": JSON.stringify(broken) });
-    scrollTo(b, "Broken");
-    b.tapText("Broken");
-    expect(screenText(b)).toContain("Broken can't be run on the watch");
+  it("a plan-shaped file with a broken step is refused in the list, with the step and what is wrong", () => {
+    const broken = JSON.stringify({ v: 1, name: "Broken", steps: [{ kind: "work" }] });
+    const b = withFiles({ "speedseq.wx.json": broken });
+    scrollTo(b, "! wx.json");
+    expect(shown(b)).not.toContain("Broken");
+    b.tapText("! wx.json");
+    expect(screenText(b)).toContain("wx.json can't be run on the watch: step 1: its end is wrong");
+    expect(b.storage.read("speedseq.wx.json")).toBe(broken);
     b.assertNoErrors();
   });
 });
