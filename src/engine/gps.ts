@@ -60,7 +60,9 @@ export class GpsTrack {
   /** feeds one fix at session time tMs; returns GPS_OK (segM/segT0 describe the new segment) or why not */
   add(tMs: number, f: GpsFix): number {
     this.segM = 0;
-    if (!(f.fix > 0) || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0)) return GPS_NOFIX;
+    // (the event's fields are not trusted: a position that is not a number, "51.5" too, is no fix;
+    // the other fields are compared or divided, where a numeric string counts as its number)
+    if (!(f.fix > 0) || typeof f.lat != "number" || typeof f.lon != "number" || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0)) return GPS_NOFIX;
     if (!(f.hdop <= MAX_HDOP)) return GPS_POOR;
     const dt = tMs - this.tMs;
     // a new anchor (no distance, no speed history): the first fix, or a restart after jumps

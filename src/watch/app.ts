@@ -103,7 +103,8 @@ export class App implements Ports, View {
     this.ls = {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
       GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
-      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
+      // (the fields are not trusted: a bpm of "150" is 150, anything else not a number is NaN, which the session counts as low confidence)
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), +h.bpm, +h.confidence); this.after(); } },
       // the step count is only kept: the 1 s tick hands it to the estimator (the accelerometer's
       // listener, ls.accel, is the estimator's own per-sample function, set by go())
       step: (n: number) => { this.stepN = n; },
