@@ -30,10 +30,9 @@ import type { View } from "./screens";
 import { APP_ID, LOG, VERSION } from "./store";
 import type { Settings, StorageApi, SFile } from "./store";
 
-/** the long-press exit during a session */
-const HOLD_MS = 6000;
-/** below this much free flash the track stops (splits continue) */
-const LOW_BYTES = 100000;
+// (the numbers are written out where used, not as module constants: each of those would be a
+// variable held in RAM all session) below 100,000 bytes of free flash the track stops (splits
+// continue); the long-press exit during a session is raised to 6 s
 
 /** the watch's objects, passed in by main.ts (the only file that names them) */
 export interface W {
@@ -104,7 +103,8 @@ export class App implements Ports, View {
     this.ls = {
       // (the fix is kept for the pre-start screen only: the watch's GPS event is ~20 JsVars)
       GPS: (f: GPSFix) => { const s = this.s; if (s) { s.gpsFix(Date.now(), f); this.after(); } else this.fix = f; },
-      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), h.bpm, h.confidence); this.after(); } },
+      // (the fields are not trusted: a bpm of "150" is 150, anything else not a number is NaN, which the session counts as low confidence)
+      HRM: (h: HRMData) => { this.bpm = h.bpm; this.conf = h.confidence; const s = this.s; if (s) { s.hrm(Date.now(), +h.bpm, +h.confidence); this.after(); } },
       // the step count is only kept: the 1 s tick hands it to the estimator (the accelerometer's
       // listener, ls.accel, is the estimator's own per-sample function, set by go())
       step: (n: number) => { this.stepN = n; },
@@ -183,7 +183,7 @@ export class App implements Ports, View {
       me.on(1);
       const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
       s.drop = new DropDetector();
-      if (w.S.getFree() < LOW_BYTES) {
+      if (w.S.getFree() < 100000) {
         // flash is low: the session stops the track (its seqs stay unbroken) and the screen says so
         me.low = true;
         s.storageLow();
@@ -231,7 +231,7 @@ export class App implements Ports, View {
     } catch (e) {
       this.full = true;
     }
-    if (l.charAt(0) === "S" && this.w.S.getFree() < LOW_BYTES) {
+    if (l.charAt(0) === "S" && this.w.S.getFree() < 100000) {
       this.low = true;
       this.s!.storageLow();
     }
@@ -320,7 +320,7 @@ export class App implements Ports, View {
     const o = B.getOptions();
     this.saved = { powerSave: o.powerSave, hrmSportMode: o.hrmSportMode, btnLoadTimeout: o.btnLoadTimeout || 1500 };
     // a sweaty hold cannot leave the session (and if it does, the log is on flash)
-    B.setOptions({ btnLoadTimeout: HOLD_MS });
+    B.setOptions({ btnLoadTimeout: 6000 });
     if (this.set.unlock) {
       this.saved.lockTimeout = o.lockTimeout;
       B.setOptions({ lockTimeout: 0 });

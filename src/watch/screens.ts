@@ -2,7 +2,6 @@
 // rep. Big numbers in the Vector font, state in colour (8-colour memory LCD): the header says
 // what kind of step this is, the pace box says in band (green), too fast (blue) or too slow (red).
 import type { Session } from "../engine/session";
-import type { Step } from "../engine/plan";
 import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
@@ -24,15 +23,17 @@ export interface View {
   d: string[];
 }
 
-const WHITE = "#fff", BLACK = "#000", RED = "#f00", MI = 1.609344;
+// (colours written out, white "#fff", black "#000", red "#f00", and miles as 1.609344 km: a
+// module-level constant would be a variable held in RAM all session)
 
 /**
  * The parts of the run screen that stay while the step, its unit, the pause and the flash state
  * do: the bar, the caption and the recovery's lines. Its helpers live inside it, so they hold no
  * RAM between draws (each function the watch keeps costs ~6 JsVars), and this runs seldom.
  */
-function layout(s: Session, v: View, u: string, next: Step | null, easy: boolean): void {
-  const g = v.g, r = v.r, st = s.step!;
+function layout(s: Session, v: View): void {
+  const g = v.g, r = v.r, st = s.step!, u = s.unit, next = s.cur.nextLeaf;
+  const easy = st.kind === "recovery" || st.kind === "rest";
   const label = st.label || st.kind;
   const y = r.y + 82;
   function bar(left: string, right: string, bg: string, fg: string): void {
@@ -42,19 +43,19 @@ function layout(s: Session, v: View, u: string, next: Step | null, easy: boolean
     g.setFontAlign(-1, 0).drawString(left, r.x + 3, r.y + 12);
     if (right) g.setFontAlign(1, 0).drawString(right, r.x2 - 3, r.y + 12);
   }
-  g.reset().setBgColor(WHITE).clearRect(r.x, r.y, r.x2, r.y2);
-  if (s.mode === PAUSED) bar("PAUSED", "tap:menu", "#ff0", BLACK);
-  else if (st.kind === "work") bar("Rep " + s.cur.rep + "/" + s.cur.reps, label, RED, WHITE);
-  else bar(label, s.cur.where, easy ? "#0f0" : "#0ff", BLACK);
+  g.reset().setBgColor("#fff").clearRect(r.x, r.y, r.x2, r.y2);
+  if (s.mode === PAUSED) bar("PAUSED", "tap:menu", "#ff0", "#000");
+  else if (st.kind === "work") bar("Rep " + s.cur.rep + "/" + s.cur.reps, label, "#f00", "#fff");
+  else bar(label, s.cur.where, easy ? "#0f0" : "#0ff", "#000");
   // the caption under the big number, or in its place what flash is short of (the one free line of the screen)
-  g.setColor(v.low || v.full ? RED : BLACK).setFontAlign(0, -1).setFont("6x8", 1);
+  g.setColor(v.low || v.full ? "#f00" : "#000").setFontAlign(0, -1).setFont("6x8", 1);
   g.drawString(v.full ? "STORAGE FULL: log off" : v.low ? "STORAGE LOW: track off" : u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", (r.x + r.x2) / 2, y - 10);
   if (easy && next && next.kind === "work") {
     // recovery: the last rep, then the next one's target
     const l = s.last, p = next.pace as [number, number] | undefined;
-    g.setColor(BLACK).setFont("6x8", 2).setFontAlign(-1, -1);
+    g.setColor("#000").setFont("6x8", 2).setFontAlign(-1, -1);
     if (l) g.drawString(Math.round(l.distM) + "m " + fmtTime(l.durMs / 1000) + (l.bpm ? " " + l.bpm : ""), r.x + 2, y);
-    const nx = "Next " + (next.label || "") + " " + (p ? fmtPace(v.mi ? p[0] * MI : p[0]) + "-" + fmtPace(v.mi ? p[1] * MI : p[1]) : "");
+    const nx = "Next " + (next.label || "") + " " + (p ? fmtPace(v.mi ? p[0] * 1.609344 : p[0]) + "-" + fmtPace(v.mi ? p[1] * 1.609344 : p[1]) : "");
     // long labels drop to the small font rather than run off the screen
     if (g.stringWidth(nx) > r.w - 4) g.setFont("6x8", 1);
     g.setColor("#00f").drawString(nx, r.x + 2, y + 18);
@@ -85,7 +86,7 @@ export function drawRun(s: Session, v: View): void {
   // countdown into a rep: one huge digit, the whole screen
   if (u === "s" && next && next.kind === "work" && left <= 3 && left > 0 && s.mode !== PAUSED) {
     v.k = "";
-    g.reset().setColor("#ff0").fillRect(r.x, y, r.x2, r.y2).setColor(BLACK).setFontAlign(0, 0);
+    g.reset().setColor("#ff0").fillRect(r.x, y, r.x2, r.y2).setColor("#000").setFontAlign(0, 0);
     g.setFont("Vector", 90).drawString("" + Math.ceil(left), cx, (y + r.y2) / 2 - 8);
     g.setFont("6x8", 2).drawString("Rep " + (s.cur.rep + 1) + "/" + s.cur.reps, cx, r.y2 - 14);
     return;
@@ -93,14 +94,14 @@ export function drawRun(s: Session, v: View): void {
   if (t !== v.k) {
     v.k = t;
     d = v.d = [];
-    layout(s, v, u, next, easy);
+    layout(s, v);
   }
   // the number that matters most: metres, a count-down, bpm to lose, or a count-up
   y += 24;
   t = u === "m" ? "" + Math.ceil(left) : u === "bpm" ? "-" + Math.round(left) : fmtTime(u === "s" ? Math.ceil(left) : left);
   if (t !== d[0]) {
     d[0] = t;
-    g.reset().setBgColor(WHITE).clearRect(r.x, y, r.x2, y + 47).setColor(BLACK).setFontAlign(0, -1).setFont("Vector", 46).drawString(t, cx, y + 2);
+    g.reset().setBgColor("#fff").clearRect(r.x, y, r.x2, y + 47).setColor("#000").setFontAlign(0, -1).setFont("Vector", 46).drawString(t, cx, y + 2);
   }
   y += 58;
   if (easy && next && next.kind === "work") y += 38;
@@ -108,13 +109,13 @@ export function drawRun(s: Session, v: View): void {
     // pace against the band: in it green, too fast blue, too slow red; white without a band or a pace
     const ps = s.paceOut;
     const p = s.gps.pace;
-    t = ps + fmtPace(v.mi ? p * MI : p);
+    t = ps + fmtPace(v.mi ? p * 1.609344 : p);
     if (t !== d[1]) {
       d[1] = t;
       const b = st.pace as [number, number] | undefined;
-      g.reset().setColor(!b || !p ? WHITE : ps === F_FAST ? "#00f" : ps === F_SLOW ? RED : "#0f0").fillRect(r.x, y, r.x2, y + 37);
-      g.setColor(ps === F_FAST || ps === F_SLOW ? WHITE : BLACK).setFont("Vector", 30).setFontAlign(-1, -1).drawString(t.substr(1), r.x + 3, y + 4);
-      g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? fmtPace(v.mi ? b[0] * MI : b[0]) + "-" + fmtPace(v.mi ? b[1] * MI : b[1]) : "", r.x2 - 3, y + 6);
+      g.reset().setColor(!b || !p ? "#fff" : ps === F_FAST ? "#00f" : ps === F_SLOW ? "#f00" : "#0f0").fillRect(r.x, y, r.x2, y + 37);
+      g.setColor(ps === F_FAST || ps === F_SLOW ? "#fff" : "#000").setFont("Vector", 30).setFontAlign(-1, -1).drawString(t.substr(1), r.x + 3, y + 4);
+      g.setFont("6x8", 1).setFontAlign(1, -1).drawString(b ? fmtPace(v.mi ? b[0] * 1.609344 : b[0]) + "-" + fmtPace(v.mi ? b[1] * 1.609344 : b[1]) : "", r.x2 - 3, y + 6);
       g.drawString(ps === F_FAST ? "FAST" : ps === F_SLOW ? "SLOW" : "", r.x2 - 3, y + 20);
     }
     y += 40;
@@ -123,14 +124,14 @@ export function drawRun(s: Session, v: View): void {
   t = s.bpm ? "" + s.bpm : "--";
   if (t !== d[2]) {
     d[2] = t;
-    g.reset().setBgColor(WHITE).clearRect(r.x, y, cx - 1, r.y2).setColor(BLACK).setFontAlign(-1, -1).setFont("Vector", 24).drawString(t, r.x + 3, y + 2);
+    g.reset().setBgColor("#fff").clearRect(r.x, y, cx - 1, r.y2).setColor("#000").setFontAlign(-1, -1).setFont("Vector", 24).drawString(t, r.x + 3, y + 2);
     g.setFont("6x8", 1).drawString("bpm", r.x + 50, y + 14);
   }
   const bad = (s.flags & F_CAD) !== 0;
   t = bad + (s.spm && s.cadConf >= 0.5 ? "" + Math.round(s.spm) : "--");
   if (t !== d[3]) {
     d[3] = t;
-    g.reset().setBgColor(bad ? RED : WHITE).clearRect(cx, y, r.x2, r.y2).setColor(bad ? WHITE : BLACK).setFontAlign(-1, -1).setFont("Vector", 24).drawString(t.substr(bad ? 4 : 5), cx + 4, y + 2);
+    g.reset().setBgColor(bad ? "#f00" : "#fff").clearRect(cx, y, r.x2, r.y2).setColor(bad ? "#fff" : "#000").setFontAlign(-1, -1).setFont("Vector", 24).drawString(t.substr(bad ? 4 : 5), cx + 4, y + 2);
     g.setFont("6x8", 1).drawString("spm", cx + 50, y + 14);
   }
 }

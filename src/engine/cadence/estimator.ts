@@ -67,7 +67,6 @@ function peakNear(w: Float32Array, k: number): number {
  * bin up (and nothing at even bins), and the magnitude ring holds |a| − 1 g.
  */
 function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number): void {
-  "ram";
   let i = CAD_N;
   w.set(ring.subarray(p));
   w.set(ring.subarray(0, p), CAD_N - p);
@@ -137,7 +136,6 @@ export class CadenceEstimator {
     this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
-      "ram";
       R[n & (CAD_N - 1)] = a.mag - 1;
       X[n & (CAD_N - 1)] = a.x;
       if (++n & h || n < CAD_N) return;
@@ -198,7 +196,6 @@ export class CadenceEstimator {
 
   /** an estimate from the full window, whose oldest sample is ring[p] */
   private analyse(p: number): void {
-    "ram";
     // every local up front: a let inside a loop or branch costs a scope of its own on the watch
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
