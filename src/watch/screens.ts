@@ -2,7 +2,7 @@
 // rep. Big numbers in the Vector font, state in colour (8-colour memory LCD): the header says
 // what kind of step this is, the pace box says in band (green), too fast (blue) or too slow (red).
 import type { Session } from "../engine/session";
-import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
+import { PAUSED, F_FAST, F_SLOW, F_CAD, FORM_OFFER } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
 export interface View {
@@ -75,7 +75,13 @@ export function drawRun(s: Session, v: View): void {
   if (v.low || v.full) g.setColor(RED).drawString(v.full ? "STORAGE FULL: log off" : "STORAGE LOW: track off", cx, y).setColor(BLACK);
   else g.drawString(u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", cx, y);
   y += 10;
-  if (easy && next && next.kind === "work") {
+  if (s.form === FORM_OFFER) {
+    // the form guard's offer, in place of the last rep and the next target while it stands
+    g.setFont("6x8", 2).setFontAlign(-1, -1).setColor(RED).drawString("Form fading:", r.x + 2, y);
+    g.setFont("6x8", 1).setColor(BLACK).drawString("BTN1 = shorten next reps", r.x + 2, y + 18);
+    g.drawString("(BTN1 does not pause now)", r.x + 2, y + 28);
+    y += 38;
+  } else if (easy && next && next.kind === "work") {
     // recovery: the last rep, then the next one's target
     const l = s.last;
     g.setFont("6x8", 2).setFontAlign(-1, -1);
