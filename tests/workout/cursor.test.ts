@@ -210,17 +210,17 @@ describe("Cursor: the form guard's set and its shortening", () => {
     if (idx) c.next(idx);
     return c;
   };
-  it("ends the set where the innermost repeat holding the leaf ends (all its rounds), or at 1e9 outside repeats", () => {
+  it("ends the set where the innermost repeat holding the leaf ends (all its rounds), or at 1e6 outside repeats", () => {
     // Classic 5K: warm-up 0, strides 1-8, the 400s 9-19 (the jogs between them included), cool-down 20
     expect(at(byName("Classic 5K"), 10).end).toBe(20);
     expect(at(byName("Classic 5K"), 3).end).toBe(9);
-    expect(at(byName("Classic 5K"), 0).end).toBe(1e9);
+    expect(at(byName("Classic 5K"), 0).end).toBe(1e6);
     // 3-zone: a jog in set 1's surges ends with them (leaf 8); the easy block between sets is in the outer repeat (to the cool-down, leaf 24)
     const z = byName("3-zone");
     expect([at(z, 3).step!.label, at(z, 3).end]).toEqual(["Jog", 8]);
     expect([at(z, 8).step!.label, at(z, 8).end]).toEqual(["Easy", 24]);
     // the Ladder has no repeats: the set is the rest of the plan
-    expect(at(byName("Ladder"), 2).end).toBe(1e9);
+    expect(at(byName("Ladder"), 2).end).toBe(1e6);
   });
 
   it("shortens to 75 % only the work leaves before cut, read again in place by next(idx), where unchanged", () => {

@@ -31,7 +31,7 @@ export class Cursor {
   where!: string;
   /**
    * The form guard's set (README "Form guard"): the execution index just past the innermost
-   * repeat holding the current leaf (all rounds of it), or 1e9 outside repeats (the rest of the plan).
+   * repeat holding the current leaf (all rounds of it), or 1e6 outside repeats (the rest of the plan; small enough for a log value).
    */
   end!: number;
   /** the work leaves before this index that are still to come are shortened to SHORT_PCT % (0: none) */
@@ -100,7 +100,7 @@ export class Cursor {
     while (this.step !== null && this.idx < end) {
       rounds = [];
       at = ++this.idx;
-      setEnd = 1e9;
+      setEnd = 1e6;
       const s = (this.step = short(leafAt(steps, at, rounds), at, this.cut));
       if (s && s.kind === "work") this.rep++;
       this.end = setEnd;
