@@ -60,13 +60,17 @@ describeFw("coaching on the wrist", () => {
     for (const r of track.rows) r.spm = r.tS >= FADE_S[0] && r.tS < FADE_S[1] ? 166 : 180;
     const feed = feeder(w, sessionTimeline(track.rows, { durS: 640, seed: 2 }) as SensorEvent[]);
 
-    // up to the recovery after rep 2: no offer yet
-    feed(240_000);
+    // up to the end of rep 2 (the session started a second before t0): no offer yet
+    feed(238_000);
     expect(drawnSince(w, t0)).not.toContain("Form fading:");
+    // locked, as a watch on Run lock Auto is during a run: a press would only unlock it
+    w.exec("Bangle.setLocked(true)");
+    w.advance(100);
+    expect(w.eval<boolean>("Bangle.isLocked()")).toBe(true);
     expect(w.buzzes.filter((z) => z.ms === pattern(H_OFFER)[0])).toEqual([]);
     // 5 s into the recovery: the recovery pattern, then the offer's, and the offer on the screen
-    feed(5_000);
-    const recStart = t0 + 240_000;
+    feed(7_000);
+    const recStart = t0 + 239_000;
     const rec = w.buzzes.find((z) => z.ms === pattern(H_RECOVERY)[2] && z.tMs >= recStart - 2000)!;
     expect(rec, "the recovery pattern").toBeDefined();
     const offer = w.buzzes.filter((z) => z.tMs >= recStart - 2000 && z.ms === pattern(H_OFFER)[0]);
@@ -82,7 +86,9 @@ describeFw("coaching on the wrist", () => {
     w.advance(1000);
     expect(drawnSince(w, w.now() - 900)).not.toContain("PAUSED");
     expect(drawnSince(w, w.now() - 900)).not.toContain("Form fading:");
-    // the next rep's label says it is short; the session runs to its summary
+    // the next rep (from about 300 s) says it is short; the session runs to its summary
+    feed(310_000 - (w.now() - t0));
+    expect(drawnSince(w, w.now() - 1000)).toContain("Short");
     feed(400_000, () => (w.lastText("Rate effort")?.tMs ?? -1) > t0);
     expect(w.lastText("Rate effort")).toBeDefined();
 
