@@ -3,7 +3,8 @@
 // recovery, one BTN1 press takes it, the rest of the set runs shorter and the log says so; and the
 // pre-start screen warns of a hard session in the last 36 h without blocking the start.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, feeder, logText, tapRow, FIX, FW_TIMEOUT } from "./fw";
+import { describeFw, fwApp, fwReboot, feeder, logText, shift, tapRow, FIX, FW_TIMEOUT } from "./fw";
+import { loadApp } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
 import { sessionTimeline } from "../../emulator/firmware/timeline";
 import { synthTrack } from "../../src/sim/synth-track";
@@ -48,17 +49,21 @@ function start(w: Watch, name: string): void {
 
 const drawnSince = (w: Watch, t: number) => w.texts.filter((x) => x.tMs >= t && x.y >= 24).map((x) => x.text);
 
+/** GPS, HR, the wrist's accelerometer and steps of a runner on pace but for the fade in rep 2 */
+function fadeEvents(): SensorEvent[] {
+  const fast = 1000 / 240, slow = 1000 / 270;
+  const track = synthTrack([{ durS: FADE_S[0], mps: fast }, { durS: FADE_S[1] - FADE_S[0], mps: slow }, { durS: 500, mps: fast }], { seed: 4 });
+  for (const r of track.rows) r.spm = r.tS >= FADE_S[0] && r.tS < FADE_S[1] ? 166 : 180;
+  return sessionTimeline(track.rows, { durS: 640, seed: 2 }) as SensorEvent[];
+}
+
 describeFw("coaching on the wrist", () => {
   it("form guard: cadence and pace fade in rep 2, the offer at the next recovery, BTN1 takes it, reps 3 and 4 run 75 %", async () => {
     const w = await fwApp();
     install(w, "speedseq.wguard.json", GUARD);
     start(w, GUARD.name);
     const t0 = w.now();
-    // GPS, HR, the wrist's accelerometer and steps of a runner on pace but for the fade
-    const fast = 1000 / 240, slow = 1000 / 270;
-    const track = synthTrack([{ durS: FADE_S[0], mps: fast }, { durS: FADE_S[1] - FADE_S[0], mps: slow }, { durS: 500, mps: fast }], { seed: 4 });
-    for (const r of track.rows) r.spm = r.tS >= FADE_S[0] && r.tS < FADE_S[1] ? 166 : 180;
-    const feed = feeder(w, sessionTimeline(track.rows, { durS: 640, seed: 2 }) as SensorEvent[]);
+    const feed = feeder(w, fadeEvents());
 
     // up to the end of rep 2 (the session started a second before t0): no offer yet
     feed(238_000);
@@ -103,6 +108,34 @@ describeFw("coaching on the wrist", () => {
     const ev = log.recs.filter((r): r is EventRec => r.k === "F" && ["formOffer", "shorten", "asPlanned", "pause"].includes(r.what));
     expect(ev.map((e) => [e.what, e.value])).toEqual([["formOffer", 7], ["shorten", 7]]);
     expect(log.recs[log.recs.length - 1]).toMatchObject({ k: "E", why: "done" });
+  }, FW_TIMEOUT);
+
+  it("form guard after a power loss: the offer taken, the watch dies in rep 3, Resume runs reps 3 and 4 short", async () => {
+    const w = await fwApp();
+    install(w, "speedseq.wguard.json", GUARD);
+    start(w, GUARD.name);
+    const t0 = w.now();
+    const ev = fadeEvents();
+    const feed = feeder(w, ev);
+    feed(245_000);
+    expect(drawnSince(w, w.now() - 1000)).toContain("Form fading:");
+    w.press(100);
+    // 20 s into rep 3 (from about 300 s): the power goes
+    feed(320_000 - (w.now() - t0));
+    const w2 = await fwReboot(w);
+    loadApp(w2, "speedseq.app.js");
+    w2.advance(3000);
+    w2.tapText("Resume");
+    w2.advance(1000);
+    const from = w2.now();
+    feeder(w2, shift(ev, w2.now() - t0))(400_000, () => (w2.lastText("Rate effort")?.tMs ?? -1) > from);
+    expect(w2.lastText("Rate effort")).toBeDefined();
+    const log = decodeLog(logText(w2), crc32);
+    expect(log.errors).toEqual([]);
+    const reps = log.recs.filter((r): r is StepRec => r.k === "S" && r.kind === "work");
+    // rep 3 ran again from its start after the resume (its first part was lost with the power), as short as before
+    expect(reps.map((s) => [s.idx, Math.round(s.durMs / 1000), (s.flags & STEP_SHORT) !== 0])).toEqual([[0, 90, false], [2, 90, false], [4, 68, true], [6, 68, true]]);
+    expect(log.recs.filter((r): r is EventRec => r.k === "F" && r.what === "shorten").map((e) => e.value)).toEqual([7]);
   }, FW_TIMEOUT);
 
   it("pre-start warns of a hard session 20 h ago, as a heuristic, and BTN1 still starts", async () => {
