@@ -31,7 +31,8 @@ export class Cursor {
   where!: string;
   /**
    * The form guard's set (README "Form guard"): the execution index just past the innermost
-   * repeat holding the current leaf (all rounds of it), or 1e6 outside repeats (the rest of the plan; small enough for a log value).
+   * repeat holding the current leaf (all rounds of it), or 1e6 outside repeats (the rest of the
+   * plan; small enough for a log event's value).
    */
   end!: number;
   /** the work leaves before this index that are still to come are shortened to SHORT_PCT % (0: none) */
