@@ -6,10 +6,10 @@ import type { Realm } from "./board/realm";
 import { SessionDriver, settle, type Buzz, type DriveOptions } from "./driver";
 import type { Source } from "./sources";
 import { installApp, type AppFiles } from "./install";
-import { pattern, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "../src/engine/haptics";
+import { pattern, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW, H_OFFER } from "../src/engine/haptics";
 
 /** every pattern's buzz and pause lengths by id (the watch reads them one at a time: pattern(id)) */
-export const PATTERNS = [H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW].map(pattern);
+export const PATTERNS = [H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW, H_OFFER].map(pattern);
 
 export interface Running { board: Board; driver: SessionDriver }
 
@@ -63,6 +63,7 @@ export const PATTERN_NAMES: Record<number, string> = {
   [H_CAD]: "cadence drop",
   [H_FAST]: "too fast",
   [H_SLOW]: "too slow",
+  [H_OFFER]: "form guard's offer",
 };
 
 /** a run of buzzes that is one of the engine's patterns (id -1: pulses that match none) */

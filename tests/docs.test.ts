@@ -20,6 +20,16 @@ describe("README.md", () => {
     expect(JSON.parse(block)).toEqual(TEMPLATES.find((t) => t.name === "Classic 5K"));
   });
 
+  it("lists every built-in in the Workouts section's table, in TEMPLATES' order, and nothing else", () => {
+    const section = readme.slice(readme.indexOf("\n## Workouts"), readme.indexOf("\n## Authoring workouts"));
+    const at = section.indexOf("**Built-in workouts**");
+    expect(at).toBeGreaterThan(0);
+    const rows = section.slice(at).split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| name "));
+    expect(rows.map((l) => l.split("|")[1].trim())).toEqual(TEMPLATES.map((t) => t.name));
+    // no second table of built-ins elsewhere
+    expect(readme).not.toMatch(/More built-ins/);
+  });
+
   it("names uploaded workouts as the page writes them, and the settings file as the app reads it", () => {
     expect(workoutFileName("any name")).toMatch(/^speedseq\.w[0-9a-z]{7}\.json$/);
     expect(readme).toContain("`speedseq.w<id>.json`");

@@ -3,12 +3,13 @@
 
 /** A rep's cadence this far below the first rep's (per cent) means cadence did not hold: the watch's own drop threshold. */
 export const CAD_HOLD_PCT = 3.8;
-/** Hard day: session RPE at or above this (the watch's history uses the same line). */
-export const HARD_RPE = 7;
-/** Hard day: session load (RPE × active minutes) at or above this, whatever the RPE (e.g. 75 min at RPE 6). */
-export const HARD_LOAD = 450;
-/** Hard day without a session RPE: at least this many completed work reps (an interval session). */
-export const HARD_REPS = 2;
+/**
+ * Hard day: session RPE at or above HARD_RPE; session load (RPE × active minutes) at or above
+ * HARD_LOAD whatever the RPE (e.g. 75 min at RPE 6); without a session RPE, at least HARD_REPS
+ * completed work reps (an interval session). The watch's history and its pre-start warning use the
+ * same lines (src/engine/decide.ts holds them; there the reps count whatever the RPE).
+ */
+export { HARD_RPE, HARD_LOAD, HARD_REPS } from "../engine/decide";
 
 /** acute:chronic load ratio above which the load is a spike: a warning, and a swap on its own */
 export const ACWR_WARN = 1.5;

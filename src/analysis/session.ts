@@ -15,7 +15,7 @@ import type { DecodedLog } from "../engine/log/decode";
 import type { Crc } from "../engine/log/encode";
 import { hex8 } from "../engine/log/encode";
 import type { HeaderRec, StepRec, StepWhy, EndRec } from "../engine/log/records";
-import { STEP_CAD_DROP, STEP_PACE_FAST, STEP_PACE_SLOW, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "../engine/log/records";
+import { STEP_CAD_DROP, STEP_PACE_FAST, STEP_PACE_SLOW, STEP_PAUSED, STEP_FORM_FADE, STEP_SHORT, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "../engine/log/records";
 import type { Plan, Step, StepKind } from "../engine/plan";
 import { planOf, stepsOf, bandOf } from "./plan";
 import { leastSquares, mean, sd } from "./stats";
@@ -49,6 +49,10 @@ export interface RepAnalysis {
   flagFast: boolean;
   flagSlow: boolean;
   flagCadDrop: boolean;
+  /** the watch's form guard saw cadence and pace fade together in this rep */
+  formFade: boolean;
+  /** the runner took the form guard's offer: this rep ran SHORT_PCT of its planned length (its lengthKey says how long) */
+  shortened: boolean;
   paused: boolean;
   /** bpm; null when the step had no HR */
   avgHr: number | null;
@@ -279,6 +283,8 @@ export function analyzeSession(log: DecodedLog, crc: Crc, o: SessionOptions = {}
       flagFast: (s.flags & STEP_PACE_FAST) !== 0,
       flagSlow: (s.flags & STEP_PACE_SLOW) !== 0,
       flagCadDrop: (s.flags & STEP_CAD_DROP) !== 0,
+      formFade: (s.flags & STEP_FORM_FADE) !== 0,
+      shortened: (s.flags & STEP_SHORT) !== 0,
       paused: (s.flags & STEP_PAUSED) !== 0,
       avgHr: hr.avg,
       maxHr: hr.max,

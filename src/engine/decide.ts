@@ -70,17 +70,46 @@ export function preflight(estS: number, freeB: number, batPct: number): Prefligh
   return { needB: needB, flashShort: freeB < needB, batShort: (batPct / 100) * GPS_HOURS * 3600 < estS };
 }
 
+// A hard session in the watch's history: session RPE at or above HARD_RPE, or a load at or above
+// HARD_LOAD, or a hard workout (HARD_REPS or more work reps: an interval session). The phone's
+// training log (src/analysis/rules.ts) uses the same three lines, but counts reps only for a session
+// without an RPE; every session in the watch's history has one, and an interval session is hard
+// work whatever it felt like, so here the reps count too.
 /** RPE at or above this is a hard session */
 export const HARD_RPE = 7;
+/** a session load (RPE × active minutes) at or above this is hard whatever its RPE (e.g. 75 min at RPE 6) */
+export const HARD_LOAD = 450;
+/** a workout of at least this many work reps is a hard workout (an interval session) */
+export const HARD_REPS = 2;
+/** the pre-start screen warns of a hard session that ended this many hours ago or less */
+export const HARD_WARN_H = 36;
 
 /** Training load of a session (session-RPE): RPE times the minutes it lasted, rounded. */
 export function trainingLoad(rpe: number, durMs: number): number {
   return Math.round((rpe * durMs) / 60000);
 }
 
-/** The history entry of a rated session. */
-export function histEntry(startMs: number, durMs: number, rpe: number, plan: string, n: number): HistEntry {
-  return [Math.round(startMs / 1000), Math.round(durMs / 1000), trainingLoad(rpe, durMs), rpe, rpe >= HARD_RPE ? 1 : 0, plan, n];
+/** The history entry of a rated session of `reps` work reps; hard by RPE, load or reps (above). */
+export function histEntry(startMs: number, durMs: number, rpe: number, plan: string, n: number, reps: number): HistEntry {
+  const load = trainingLoad(rpe, durMs);
+  return [Math.round(startMs / 1000), Math.round(durMs / 1000), load, rpe, rpe >= HARD_RPE || load >= HARD_LOAD || reps >= HARD_REPS ? 1 : 0, plan, n];
+}
+
+/**
+ * The pre-start warning (a heuristic, and the screen says so): whole hours since the end of the
+ * newest hard session that ended at most HARD_WARN_H hours before nowMs, or -1 when none did.
+ * Hard: the entry's own mark (RPE, load or reps when it was saved), or its RPE or load by the rules
+ * above (entries saved before the load and reps rules were marked by RPE alone). A session that
+ * ends after nowMs (a clock set back) is not counted.
+ */
+export function hardHoursAgo(hist: HistEntry[], nowMs: number): number {
+  let best = -1;
+  for (let i = 0; i < hist.length; i++) {
+    const e = hist[i];
+    const h = (nowMs / 1000 - e[0] - e[1]) / 3600;
+    if ((e[4] || e[3] >= HARD_RPE || e[2] >= HARD_LOAD) && h >= 0 && h <= HARD_WARN_H && (best < 0 || h < best)) best = h;
+  }
+  return best < 0 ? -1 : Math.floor(best);
 }
 
 /** The history with e first, at most HIST_MAX entries (h is changed and returned). */

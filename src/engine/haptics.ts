@@ -13,6 +13,8 @@ export const H_END = 4;
 export const H_CAD = 5;
 export const H_FAST = 6;
 export const H_SLOW = 7;
+/** the form guard's offer to shorten the set (a boundary's priority: it follows the recovery pattern) */
+export const H_OFFER = 8;
 
 /** quiet time after any pattern, so two patterns never read as one */
 export const GAP_MS = 400;
@@ -24,7 +26,7 @@ export const ALERT_GAP_MS = 5000;
  * out inside the function, as text: it costs the watch no RAM until a pattern is asked for.
  */
 export function pattern(id: number): number[] {
-  const p = "600|150,150,400|70|250,150,250|500,200,500,200,500|80,80,80,80,80|60,120,60|300,120,300,120,300".split("|")[id].split(",");
+  const p = "600|150,150,400|70|250,150,250|500,200,500,200,500|80,80,80,80,80|60,120,60|300,120,300,120,300|350,100,80,100,80".split("|")[id].split(",");
   const out: number[] = [];
   for (let i = 0; i < p.length; i++) out.push(+p[i]);
   return out;

@@ -18,3 +18,11 @@ export const PACE_HOLD_MS = 6000;
 export const PACE_REPEAT_MS = 45000;
 /** track points while moving, at most one per this many ms */
 export const TRACK_MS = 5000;
+/** the form guard (README "Form guard"): pace this much slower than the rep's band (s/km)... */
+export const FADE_S_PER_KM = 5;
+/** ...together with the cadence detector's drop flag, for this long in a rep, marks its form as fading */
+export const FADE_HOLD_MS = 8000;
+/** the offer to shorten stands for this much of the next recovery (active ms) */
+export const OFFER_MS = 15000;
+/** accepted, the rest of the set's reps run this per cent of their distance or time */
+export const SHORT_PCT = 75;

@@ -7,11 +7,11 @@ import { Cursor } from "./workout/cursor";
 import { TICK_MS, MAX_TICK_GAP_MS } from "./clock";
 import { GpsTrack, GPS_OK } from "./gps";
 import type { GpsFix } from "./gps";
-import { pattern, GAP_MS, ALERT_GAP_MS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW } from "./haptics";
+import { pattern, GAP_MS, ALERT_GAP_MS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW, H_OFFER } from "./haptics";
 import { LogWriter } from "./log/encode";
-import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS } from "./rules";
+import { RUN, PAUSED, DONE, HR_CONF, HR_STALE_MS, GRACE_MS, PACE_HOLD_MS, PACE_REPEAT_MS, TRACK_MS, FADE_S_PER_KM, FADE_HOLD_MS, OFFER_MS } from "./rules";
 import type { StepWhy } from "./log/records";
-import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
+import { STEP_PACE_FAST, STEP_PACE_SLOW, STEP_CAD_DROP, STEP_EXTENDED, STEP_PAUSED, STEP_FORM_FADE, STEP_SHORT, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "./log/records";
 
 export { RUN, PAUSED, DONE } from "./rules";
 /** the step flags the screen shows (paceOut is one of the first two or 0) */
@@ -28,12 +28,19 @@ export interface Ports {
 
 /** optional cadence-drop detector (engine/cadence/drop.ts) */
 export interface DropPort {
+  /** a drop is flagged and cadence has not come back (the form guard reads it) */
+  flagged: boolean;
   reset(): void;
   update(tMs: number, spm: number, conf: number, kind: string, minCad: number | undefined): number;
 }
 
 export type Why = StepWhy;
-export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end";
+/** "shorten": the runner accepts the form guard's offer (BTN1 while it stands) */
+export type Cmd = "pause" | "resume" | "skip" | "extend" | "lap" | "end" | "shorten";
+
+/** the form guard's state (Session.form): a rep's form faded (the offer waits for a recovery), the offer stands */
+export const FORM_FADED = 1;
+export const FORM_OFFER = 2;
 
 export interface LastRep {
   distM: number;
@@ -87,6 +94,10 @@ export class Session {
   paceAlertAt!: number;
   /** the pattern that marks entering the step after this one */
   np!: number;
+  /** the form guard (README "Form guard"): 0, FORM_FADED or FORM_OFFER; kept across steps */
+  form: number;
+  /** since when cadence and pace have faded together in this rep (-1: they have not) */
+  fadeAt!: number;
   // latest readings
   bpm: number;
   hrT: number;
@@ -101,9 +112,11 @@ export class Session {
 
   /**
    * plan: resolved (absolute paces). To continue a log after a crash pass the decoder's lastSeq
-   * and the index of the first unfinished step: no header is written, the cursor skips ahead.
+   * and the index of the first unfinished step: no header is written, the cursor skips ahead;
+   * and cut, the value of the log's last `shorten` event (0 or absent if none), so the reps the
+   * runner shortened stay short.
    */
-  constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number) {
+  constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number, cut?: number) {
     this.tickMono = 0;
     this.tickWall = wallMs;
     this.cur = new Cursor(plan);
@@ -114,12 +127,13 @@ export class Session {
     this.track = true;
     this.drop = null;
     this.mode = RUN;
-    this.t = this.bpm = this.spm = this.cadConf = this.totDist = 0;
+    this.t = this.bpm = this.spm = this.cadConf = this.totDist = this.form = 0;
     this.hrT = this.trackT = -1e9;
     this.last = null;
     if (lastSeq) {
       // a torn last line must not swallow the next record
       ports.write("\n");
+      this.cur.cut = cut || 0;
       if (fromIdx > 0) this.cur.next(fromIdx);
       this.log.rec({ k: "F", tMs: 0, what: "resume", value: fromIdx });
     } else this.log.rec({ k: "H", startMs: wallMs, plan: plan.name, planHash: ports.crc(JSON.stringify(plan)), version: version, goal: goal });
@@ -246,6 +260,15 @@ export class Session {
         this.flags |= STEP_PAUSED;
         this.log.rec({ k: "F", tMs: t, what: "pause", value: 0 });
       }
+    } else if (cmd === "shorten") {
+      // the form guard's offer accepted: the rest of the set's reps are read again, shortened
+      const c = this.cur;
+      if (this.form === FORM_OFFER) {
+        this.form = 0;
+        c.cut = c.end;
+        c.next(c.idx);
+        this.log.rec({ k: "F", tMs: t, what: "shorten", value: c.cut });
+      }
     } else if (cmd === "extend") {
       const k = this.step!.kind;
       if (k === "recovery" || k === "rest") {
@@ -322,6 +345,14 @@ export class Session {
     this.sStart = t;
     this.sPaused = this.sDist = this.extraS = this.hrSum = this.hrN = this.hrMax = this.hrLow = 0;
     this.cadSum = this.cadN = this.gpsN = this.gpsBad = this.flags = this.paceOut = 0;
+    const c = this.cur;
+    if (c.idx < c.cut && this.step && this.step.kind === "work") this.flags = STEP_SHORT;
+    // an offer still standing when its recovery ends was not taken
+    if (this.form === FORM_OFFER) {
+      this.form = 0;
+      this.log.rec({ k: "F", tMs: t, what: "asPlanned", value: 0 });
+    }
+    this.fadeAt = -1;
     this.buzzed = false;
     this.countdown = 3;
     this.holdSince = -1;
@@ -378,6 +409,22 @@ export class Session {
       capWhy = "time";
     } else if (e.maxS !== undefined) left = (e.maxS + this.extraS) * 1000 - act;
     if (left <= 0) return this.finish(t + left, capWhy);
+    // the form guard: a faded rep's offer opens at the first event of the next recovery (when a rep
+    // of the same set follows it and the set is not shortened yet) and stands for OFFER_MS of it
+    const fm = this.form;
+    if (fm && s.kind !== "work") {
+      const c = this.cur, n = c.nextLeaf;
+      if (fm === FORM_OFFER) {
+        if (act >= OFFER_MS) {
+          this.form = 0;
+          this.log.rec({ k: "F", tMs: t, what: "asPlanned", value: 0 });
+        }
+      } else if ((s.kind === "recovery" || s.kind === "rest") && n && n.kind === "work" && c.idx + 1 < c.end && c.cut < c.end) {
+        this.form = FORM_OFFER;
+        this.request(H_OFFER, t, 0);
+        this.log.rec({ k: "F", tMs: t, what: "formOffer", value: c.end });
+      } else this.form = 0;
+    }
     // the HR rules, on fresh HR only
     if (t - this.hrT <= HR_STALE_MS) {
       if (e.hrBelow !== undefined) {
@@ -419,6 +466,16 @@ export class Session {
       this.paceOutSince = -1;
       return;
     }
+    // the form guard: the detector's cadence drop and pace FADE_S_PER_KM past the band's slow edge,
+    // together for FADE_HOLD_MS of a rep (once a rep)
+    const dr = this.drop;
+    if (s.kind === "work" && p > band[1] + FADE_S_PER_KM && dr && dr.flagged) {
+      if (this.fadeAt < 0) this.fadeAt = t;
+      if (t - this.fadeAt >= FADE_HOLD_MS && !(this.flags & STEP_FORM_FADE)) {
+        this.flags |= STEP_FORM_FADE;
+        this.form = FORM_FADED;
+      }
+    } else this.fadeAt = -1;
     // paceOutSince is only read while out of band, and set on every change of paceOut
     if (out !== this.paceOut || this.paceOutSince < 0) {
       this.paceOut = out;
@@ -441,8 +498,8 @@ export class Session {
    * starts when a boundary is due within its length).
    */
   request(id: number, tMs: number, delayMs: number): boolean {
-    // 3 boundary, 2 countdown, 1 alert
-    const prio = id === H_COUNT ? 2 : id >= H_CAD ? 1 : 3;
+    // 3 boundary (and the form guard's offer, which follows one), 2 countdown, 1 alert
+    const prio = id === H_COUNT ? 2 : id >= H_CAD && id < H_OFFER ? 1 : 3;
     const startAt = tMs + delayMs;
     const p = pattern(id);
     let len = GAP_MS;

@@ -11,7 +11,7 @@
 //   log's track has none, and there points carry their step's averages (stepValues).
 import type { DecodedLog, LogError } from "../engine/log/decode";
 import type { EndRec, EndWhy, EventRec, StepRec, StepWhy, TrackPoint } from "../engine/log/records";
-import { STEP_CAD_DROP, STEP_EXTENDED, STEP_PACE_FAST, STEP_PACE_SLOW, STEP_PAUSED, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "../engine/log/records";
+import { STEP_CAD_DROP, STEP_EXTENDED, STEP_PACE_FAST, STEP_PACE_SLOW, STEP_PAUSED, STEP_FORM_FADE, STEP_SHORT, Q_GPS_POOR, Q_HR_LOW_CONF, Q_NO_GPS, Q_NO_HR } from "../engine/log/records";
 import type { StepKind } from "../engine/plan";
 
 export interface Lap {
@@ -132,6 +132,8 @@ export const FLAG_NAMES: [number, string][] = [
   [STEP_CAD_DROP, "cadDrop"],
   [STEP_EXTENDED, "extended"],
   [STEP_PAUSED, "paused"],
+  [STEP_FORM_FADE, "formFade"],
+  [STEP_SHORT, "shortened"],
 ];
 export const QUALITY_NAMES: [number, string][] = [
   [Q_GPS_POOR, "gpsPoor"],

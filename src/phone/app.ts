@@ -78,6 +78,12 @@ export function bytesToLatin1(b: Uint8Array): string {
   return s;
 }
 
+/** an event's value as the flags table shows it: the form guard's (its set's end, a step index) as the step it is, else the number */
+export function formGuardValue(what: string, value: number): string {
+  if (what === "formOffer" || what === "shorten") return value >= 1e6 ? "reps to the end" : "reps before step " + (value + 1);
+  return what === "asPlanned" ? "" : String(value);
+}
+
 const ENDED: Record<string, string> = { done: "plan finished", ended: "ended by the runner", saved: "saved after the watch stopped" };
 
 export class App {
@@ -324,7 +330,7 @@ export class App {
       h("tbody", null, ...v.events.map((e) => h("tr", null,
         h("td", { class: "num" }, fmtTime(e.tMs / 1000)),
         h("td", null, e.what),
-        h("td", null, e.value === undefined ? "" : e.what === "paceFast" || e.what === "paceSlow" ? fmtPace(e.value) + "/km" : String(e.value))))));
+        h("td", null, e.value === undefined ? "" : e.what === "paceFast" || e.what === "paceSlow" ? fmtPace(e.value) + "/km" : formGuardValue(e.what, e.value))))));
   }
 
   private async exportAs(s: StoredSession, f: Format): Promise<void> {

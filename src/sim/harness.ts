@@ -18,6 +18,8 @@ export interface RunOptions {
   endMs?: number;
   version?: string;
   goal?: string;
+  /** continue a log (Session's lastSeq, fromIdx and cut, as the watch's scan finds them) */
+  resume?: { lastSeq: number; fromIdx: number; cut: number };
 }
 
 export interface Buzz { atMs: number; id: number }
@@ -37,7 +39,7 @@ export function runSession(plan: Plan, events: SensorEvent[], o: RunOptions = {}
   const buzzes: Buzz[] = [];
   const lines: string[] = [];
   let now = 0;
-  const s = new Session(plan, { buzz: (id, delayMs) => buzzes.push({ atMs: now + delayMs, id }), write: (l) => lines.push(l), crc: crc32 }, wall0, o.version ?? "0.01", o.goal ?? "", 0, 0);
+  const s = new Session(plan, { buzz: (id, delayMs) => buzzes.push({ atMs: now + delayMs, id }), write: (l) => lines.push(l), crc: crc32 }, wall0, o.version ?? "0.01", o.goal ?? "", o.resume ? o.resume.lastSeq : 0, o.resume ? o.resume.fromIdx : 0, o.resume ? o.resume.cut : 0);
   if (o.drop) s.drop = o.drop;
   const jumps = o.clockJumps ?? [];
   const wallAt = (t: number): number => wall0 + t + jumps.filter((j) => j.atMs <= t).reduce((a, j) => a + j.byMs, 0);

@@ -19,11 +19,11 @@
 // locked the first press only unlocks. Even after a long press the log is on flash and
 // relaunching resumes.
 import type { Plan } from "../engine/plan";
-import { Session, DONE, PAUSED } from "../engine/session";
+import { Session, DONE, PAUSED, FORM_OFFER } from "../engine/session";
 import type { Cmd, Ports } from "../engine/session";
 import { CadenceEstimator, CAD_HOP } from "../engine/cadence/estimator";
 import { DropDetector } from "../engine/cadence/drop";
-import { pattern } from "../engine/haptics";
+import { pattern, H_OFFER } from "../engine/haptics";
 import { fmtTime } from "../engine/format";
 import { drawRun } from "./screens";
 import type { View } from "./screens";
@@ -160,9 +160,10 @@ export class App implements Ports, View {
 
   /**
    * Starts (or continues) a session on log n: the run screen replaces the current one.
-   * lastSeq/fromIdx: 0, 0 for a new log; from the log's scan to continue one.
+   * lastSeq/fromIdx: 0, 0 for a new log; from the log's scan to continue one (and cut, its
+   * shortened reps).
    */
-  go(plan: Plan, n: number, lastSeq: number, fromIdx: number): void {
+  go(plan: Plan, n: number, lastSeq: number, fromIdx: number, cut?: number): void {
     const me = this;
     this.swap(function () {
       const w = me.w, set = me.set;
@@ -181,7 +182,7 @@ export class App implements Ports, View {
       cad.done = me.est;
       me.stepN = w.B.getStepCount();
       me.on(1);
-      const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx));
+      const s = (me.s = new Session(plan, me, Date.now(), VERSION, set.race + "m " + fmtTime(set.time), lastSeq, fromIdx, cut));
       s.drop = new DropDetector();
       if (w.S.getFree() < 100000) {
         // flash is low: the session stops the track (its seqs stay unbroken) and the screen says so
@@ -196,6 +197,8 @@ export class App implements Ports, View {
   buzz(id: number, delayMs: number): void {
     const me = this, t = this.bz, p = pattern(id);
     let i = -1;
+    // the form guard's offer is answered by BTN1, and a locked watch would take that press to unlock
+    if (id === H_OFFER) this.w.B.setLocked(false);
     const later = function (ms: number) {
       const k = setTimeout(function () {
         t.splice(t.indexOf(k), 1);
@@ -276,6 +279,8 @@ export class App implements Ports, View {
       btn: function () {
         const s = me.s!, st = s.step;
         if (s.mode === PAUSED) me.cmd("resume");
+        // while the form guard's offer stands BTN1 accepts it (it does not pause)
+        else if (s.form === FORM_OFFER) me.cmd("shorten");
         else if (st && st.end.lap) me.cmd("lap");
         else me.cmd("pause");
       },

@@ -3,10 +3,10 @@
 // battery and flash against the plan (the engine's preflight), redrawn every second.
 import type { Plan } from "../engine/plan";
 import { planTotals } from "../engine/workout/totals";
-import { preflight, newestLog } from "../engine/decide";
+import { preflight, newestLog, hardHoursAgo } from "../engine/decide";
 import { fmtTime } from "../engine/format";
 import { planNamed } from "./workouts";
-import { logs } from "./store";
+import { logs, loadHistory } from "./store";
 import { unreadable } from "./ui";
 import type { App } from "./app";
 
@@ -33,6 +33,8 @@ function prestart(A: App, name: string): void {
   const p = plan;
   const dist = tot.distM > 0;
   const estS = tot.estS;
+  // a hard session in the last 36 h (decide.ts): said in place of the note, never blocking the start
+  const hardH = hardHoursAgo(loadHistory(w.S), Date.now());
   A.on();
   const ok = function (): boolean {
     const f = A.fix;
@@ -51,8 +53,8 @@ function prestart(A: App, name: string): void {
     // lines of text down the screen: text, font scale (1 or 2), colour
     const lines = [
       p.name, 2, BLACK,
-      note[0] || "", 1, BLACK,
-      note[1] || "", 1, BLACK,
+      hardH < 0 ? note[0] || "" : "Hard session " + hardH + " h ago:", 1, hardH < 0 ? BLACK : RED,
+      hardH < 0 ? note[1] || "" : "easy day? (heuristic)", 1, hardH < 0 ? BLACK : RED,
       fix ? "GPS fix" : "GPS ...", 2, fix ? GREEN : RED,
       (f ? f.satellites : 0) + " sat, hdop " + (f && isFinite(f.hdop) ? Math.round(f.hdop * 10) / 10 : "-"), 1, BLACK,
       hr ? "HR " + A.bpm : "HR ...", 2, hr ? GREEN : RED,

@@ -11,7 +11,7 @@ declare var X: Scan;
 function recover(A: App, sc: Scan): void {
   A.w.E.showPrompt("Unfinished session\n" + sc.plan + "\n" + sc.nextIdx + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then(function (v) {
     const plan = v === 1 ? planNamed(A.w.S, A.set, sc.plan) : null;
-    if (plan) return A.go(plan, sc.n, sc.lastSeq, sc.nextIdx);
+    if (plan) return A.go(plan, sc.n, sc.lastSeq, sc.nextIdx, sc.cut);
     // save: close the log as it is (with flash full it stays as it is, unclosed)
     try {
       logOut(A, sc.n, sc.lastSeq).rec({ k: "E", durMs: sc.durMs, distM: sc.distM, why: "saved" });

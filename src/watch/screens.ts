@@ -2,7 +2,7 @@
 // rep. Big numbers in the Vector font, state in colour (8-colour memory LCD): the header says
 // what kind of step this is, the pace box says in band (green), too fast (blue) or too slow (red).
 import type { Session } from "../engine/session";
-import { PAUSED, F_FAST, F_SLOW, F_CAD } from "../engine/session";
+import { PAUSED, F_FAST, F_SLOW, F_CAD, FORM_OFFER } from "../engine/session";
 import { fmtPace, fmtTime } from "../engine/format";
 
 export interface View {
@@ -27,8 +27,8 @@ export interface View {
 // module-level constant would be a variable held in RAM all session)
 
 /**
- * The parts of the run screen that stay while the step, its unit, the pause and the flash state
- * do: the bar, the caption and the recovery's lines. Its helpers live inside it, so they hold no
+ * The parts of the run screen that stay while the step, its unit, the pause, the flash state and
+ * the form guard's offer do: the bar, the caption and the recovery's lines (or the offer). Its helpers live inside it, so they hold no
  * RAM between draws (each function the watch keeps costs ~6 JsVars), and this runs seldom.
  */
 function layout(s: Session, v: View): void {
@@ -50,7 +50,12 @@ function layout(s: Session, v: View): void {
   // the caption under the big number, or in its place what flash is short of (the one free line of the screen)
   g.setColor(v.low || v.full ? "#f00" : "#000").setFontAlign(0, -1).setFont("6x8", 1);
   g.drawString(v.full ? "STORAGE FULL: log off" : v.low ? "STORAGE LOW: track off" : u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", (r.x + r.x2) / 2, y - 10);
-  if (easy && next && next.kind === "work") {
+  if (s.form === FORM_OFFER) {
+    // the form guard's offer, in place of the last rep and the next target while it stands
+    g.setFont("6x8", 2).setFontAlign(-1, -1).setColor("#f00").drawString("Form fading:", r.x + 2, y);
+    g.setFont("6x8", 1).setColor("#000").drawString("BTN1 = shorten next reps", r.x + 2, y + 18);
+    g.drawString("(BTN1 does not pause now)", r.x + 2, y + 28);
+  } else if (easy && next && next.kind === "work") {
     // recovery: the last rep, then the next one's target
     const l = s.last, p = next.pace as [number, number] | undefined;
     g.setColor("#000").setFont("6x8", 2).setFontAlign(-1, -1);
@@ -82,7 +87,7 @@ export function drawRun(s: Session, v: View): void {
   const left = s.remain();
   const u = s.unit;
   let y = r.y;
-  let t = s.cur.idx + u + s.mode + v.low + v.full;
+  let t = s.cur.idx + u + s.mode + v.low + v.full + s.form;
   // countdown into a rep: one huge digit, the whole screen
   if (u === "s" && next && next.kind === "work" && left <= 3 && left > 0 && s.mode !== PAUSED) {
     v.k = "";
@@ -104,7 +109,7 @@ export function drawRun(s: Session, v: View): void {
     g.reset().setBgColor("#fff").clearRect(r.x, y, r.x2, y + 47).setColor("#000").setFontAlign(0, -1).setFont("Vector", 46).drawString(t, cx, y + 2);
   }
   y += 58;
-  if (easy && next && next.kind === "work") y += 38;
+  if (s.form === FORM_OFFER || (easy && next && next.kind === "work")) y += 38;
   else {
     // pace against the band: in it green, too fast blue, too slow red; white without a band or a pace
     const ps = s.paceOut;

@@ -36,7 +36,7 @@ function rpe(A: App, sc: Scan, idx: number): void {
   m["Save"] = function () {
     try {
       logOut(A, sc.n, sc.lastSeq).rec({ k: "R", rpe: v, idx: idx < 0 ? undefined : idx });
-      if (idx < 0) addHistory(A.w.S, histEntry(sc.startMs, sc.durMs, v, sc.plan, sc.n));
+      if (idx < 0) addHistory(A.w.S, histEntry(sc.startMs, sc.durMs, v, sc.plan, sc.n, sc.splits.length / SPLIT_N));
     } catch (e) {
       return say(A, "Storage", FULL, function () { A.show("list"); });
     }

@@ -6,6 +6,7 @@ import {
   atLaunch, AT_LIST, AT_RECOVER, AT_SUMMARY, logNumbers, newestLog, preflight, LOG_BYTES_PER_H, SF_CHUNK, GPS_HOURS,
   trainingLoad, histEntry, addToHistory, HIST_MAX, lastUsedFirst, type HistEntry,
   memCheck, SESSION_VARS, MEM_HEADROOM_VARS,
+  hardHoursAgo, HARD_RPE, HARD_LOAD, HARD_REPS, HARD_WARN_H,
 } from "../../src/engine/decide";
 
 const entry = (n: number, plan = "Classic 5K"): HistEntry => [1_700_000_000 + n, 2700, 270, 6, 0, plan, n];
@@ -53,8 +54,45 @@ describe("the history", () => {
   it("keeps the session's training load: RPE times minutes", () => {
     expect(trainingLoad(6, 45 * 60_000)).toBe(270);
     expect(trainingLoad(7, 30_500)).toBe(4);
-    expect(histEntry(1_700_000_000_400, 2_700_400, 7, "Ladder", 4)).toEqual([1_700_000_000, 2700, 315, 7, 1, "Ladder", 4]);
-    expect(histEntry(0, 60_000, 6, "x", 0)[4]).toBe(0);
+    expect(histEntry(1_700_000_000_400, 2_700_400, 7, "Ladder", 4, 5)).toEqual([1_700_000_000, 2700, 315, 7, 1, "Ladder", 4]);
+    expect(histEntry(0, 60_000, 6, "x", 0, 0)[4]).toBe(0);
+  });
+  it("marks a session hard by its RPE, its load or its reps (a hard workout), else easy", () => {
+    const min = 60_000;
+    expect(histEntry(0, 40 * min, HARD_RPE, "x", 0, 0)[4]).toBe(1);
+    expect(histEntry(0, 40 * min, HARD_RPE - 1, "x", 0, 1)[4]).toBe(0);
+    // 75 min at RPE 6 is a load of 450: a long run
+    expect(histEntry(0, 75 * min, 6, "x", 0, 0)[4]).toBe(1);
+    expect(histEntry(0, 74 * min, 6, "x", 0, 0)[4]).toBe(0);
+    expect(histEntry(0, 30 * min, 4, "x", 0, HARD_REPS)[4]).toBe(1);
+  });
+});
+
+describe("the pre-start warning: a hard session in the last 36 h", () => {
+  const H = 3600_000;
+  const now = Date.UTC(2026, 11, 2, 18, 0, 0);
+  /** a 45-min session that ended hAgo hours before now: [startS, durS, load, rpe, hard, plan, n] */
+  const ended = (hAgo: number, load: number, rpe: number, hard: number): HistEntry => [(now - hAgo * H) / 1000 - 2700, 2700, load, rpe, hard, "x", 0];
+  it("gives the whole hours since the newest hard session's end, within 36 h", () => {
+    expect(hardHoursAgo([ended(20.7, 315, 7, 1)], now)).toBe(20);
+    expect(hardHoursAgo([ended(2, 90, 3, 0), ended(30, 315, 7, 1), ended(10, 200, 5, 1)], now)).toBe(10);
+    expect(hardHoursAgo([ended(HARD_WARN_H, 315, 7, 1)], now)).toBe(36);
+    expect(hardHoursAgo([ended(HARD_WARN_H + 0.01, 315, 7, 1)], now)).toBe(-1);
+  });
+  it("counts hard by the entry's mark, or its RPE or load (entries saved before the load and reps rules)", () => {
+    expect(hardHoursAgo([ended(5, 300, 6, 1)], now)).toBe(5);
+    expect(hardHoursAgo([ended(5, 315, HARD_RPE, 0)], now)).toBe(5);
+    expect(hardHoursAgo([ended(5, HARD_LOAD, 6, 0)], now)).toBe(5);
+    expect(hardHoursAgo([ended(5, HARD_LOAD - 1, HARD_RPE - 1, 0)], now)).toBe(-1);
+  });
+  it("says nothing without a history, or for a session that ends after now (a clock set back)", () => {
+    expect(hardHoursAgo([], now)).toBe(-1);
+    expect(hardHoursAgo([ended(-1, 315, 8, 1)], now)).toBe(-1);
+  });
+  it("agrees with the entries the summary writes", () => {
+    const e = histEntry(now - 30 * H - 50 * 60_000, 50 * 60_000, 5, "Classic 5K", 3, 6);
+    expect(hardHoursAgo([e], now)).toBe(30);
+    expect(hardHoursAgo([histEntry(now - 30 * H - 50 * 60_000, 50 * 60_000, 5, "Easy", 3, 0)], now)).toBe(-1);
   });
   it("puts the newest first and keeps at most HIST_MAX", () => {
     let h: HistEntry[] = [];

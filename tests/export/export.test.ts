@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { activityFromLog, exportFiles, toTcx, toGpx, toStepsCsv, toPointsCsv } from "../../src/export/index";
 import { toFit } from "../../src/export/fit";
+import { bitNames, FLAG_NAMES } from "../../src/export/activity";
 import { parseFit } from "../../src/sim/formats/fit";
 import { crc32 } from "../../src/sim/crc";
 import { FIXTURE_LOG, FIXTURE_LOG_HR } from "./session";
@@ -49,6 +50,19 @@ describe(`the fixture log (${which})`, () => {
     expect(t.track.length).toBeGreaterThan(400);
     expect(a.notes).toEqual([]);
     expect(a.pointValues).toBe(file === FIXTURE_LOG ? "step" : "point");
+  });
+});
+
+if (file === FIXTURE_LOG) describe("the form guard's step flags (the older fixture, written when its last rep faded)", () => {
+  it("name the rep the watch saw fade (the fixture's last rep) and a shortened rep", () => {
+    const rows = toStepsCsv(a).trim().split("\n");
+    const faded = rows.filter((r) => r.includes("formFade"));
+    expect(faded).toHaveLength(1);
+    expect(faded[0]).toContain("cadDrop");
+    // and a rep the runner shortened (flag 64) beside it
+    const lap = a.laps.find((l) => l.rep === 6)!;
+    expect(bitNames(lap.flags, FLAG_NAMES)).toBe("paceFast|paceSlow|cadDrop|formFade");
+    expect(bitNames(lap.flags | 64, FLAG_NAMES)).toBe("paceFast|paceSlow|cadDrop|formFade|shortened");
   });
 });
 

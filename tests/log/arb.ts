@@ -33,7 +33,7 @@ export const step = fc.record({
   maxHr: fc.integer({ min: 0, max: 240 }),
   avgCad: fc.oneof(fc.constant(0), fc.double({ min: 60, max: 260, noNaN: true })),
   why: fc.constantFrom(...STEP_WHYS),
-  flags: fc.integer({ min: 0, max: 31 }),
+  flags: fc.integer({ min: 0, max: 127 }),
   quality: fc.integer({ min: 0, max: 15 }),
 });
 

@@ -18,6 +18,7 @@ interface Scan {
   startMs: number;
   lastSeq: number;
   nextIdx: number;
+  cut: number;
   ended: boolean;
   rpe: number;
   durMs: number;
@@ -67,7 +68,7 @@ afterEach(() => {
 /** What scanLog should find, from the full decoder's records. */
 function fromDecoder(n: number, text: string): Scan {
   const d = decodeLog(text, crc32);
-  const sc: Scan = { n, plan: "", startMs: 0, lastSeq: d.lastSeq, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
+  const sc: Scan = { n, plan: "", startMs: 0, lastSeq: d.lastSeq, nextIdx: 0, cut: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] };
   for (const r of d.recs) {
     if (r.k === "H") {
       sc.plan = r.plan;
@@ -79,6 +80,7 @@ function fromDecoder(n: number, text: string): Scan {
       if (r.kind === "work") sc.splits.push(r.rep, r.distM, r.durMs, r.avgHr, r.flags, r.idx);
     } else if (r.k === "E") sc.ended = true;
     else if (r.k === "R") sc.rpe = r.rpe;
+    else if (r.k === "F" && r.what === "shorten") sc.cut = r.value || 0;
   }
   return sc;
 }
@@ -131,12 +133,24 @@ describe("scanLog", () => {
 
   it("reads the fields of the fixed format", () => {
     expect(scan(FIXED_LOG.join(""))).toEqual({
-      n: 3, plan: "6x400, 200 jog", startMs: 1_700_000_000_123, lastSeq: 6, nextIdx: 1, ended: true, rpe: 7, durMs: 90000, distM: 400,
+      n: 3, plan: "6x400, 200 jog", startMs: 1_700_000_000_123, lastSeq: 6, nextIdx: 1, cut: 0, ended: true, rpe: 7, durMs: 90000, distM: 400,
       splits: [1, 400, 90000, 171, 1, 0],
     });
   });
 
+  it("reads the form guard's last shortening (what a resume needs to keep the reps short)", () => {
+    const w = new LogWriter(crc32, 0);
+    const text = [
+      nextLine(w, { k: "H", startMs: 1_700_000_000_123, plan: "6x400", planHash: 1, version: "0.01" }),
+      nextLine(w, { k: "F", tMs: 200_000, what: "formOffer", value: 12 }),
+      nextLine(w, { k: "F", tMs: 205_000, what: "shorten", value: 12 }),
+      nextLine(w, { k: "F", tMs: 900_000, what: "formOffer", value: 20 }),
+      nextLine(w, { k: "F", tMs: 915_000, what: "asPlanned", value: 0 }),
+    ].join("");
+    expect(scan(text).cut).toBe(12);
+  });
+
   it("reads an empty or missing log as nothing done", () => {
-    expect(scan("")).toEqual({ n: 3, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] });
+    expect(scan("")).toEqual({ n: 3, plan: "", startMs: 0, lastSeq: 0, nextIdx: 0, cut: 0, ended: false, rpe: 0, durMs: 0, distM: 0, splits: [] });
   });
 });

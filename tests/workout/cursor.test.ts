@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Node, Plan, Step } from "../../src/engine/plan";
 import { Cursor, planTotals } from "../../src/engine/workout/cursor";
 import { arbPlan, expand } from "./arbitraries";
+import { TEMPLATES } from "../../src/engine/workout/templates";
 
 const s = (label: string, kind: Step["kind"] = "work", end: Step["end"] = { time: 60 }): Step => ({ kind, end, label });
 
@@ -198,5 +199,56 @@ describe("planTotals", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("Cursor: the form guard's set and its shortening", () => {
+  const byName = (n: string) => TEMPLATES.find((t) => t.name === n)!;
+  /** the cursor on leaf idx */
+  const at = (p: Plan, idx: number) => {
+    const c = new Cursor(p);
+    if (idx) c.next(idx);
+    return c;
+  };
+  it("ends the set where the innermost repeat holding the leaf ends (all its rounds), or at 1e6 outside repeats", () => {
+    // Classic 5K: warm-up 0, strides 1-8, the 400s 9-19 (the jogs between them included), cool-down 20
+    expect(at(byName("Classic 5K"), 10).end).toBe(20);
+    expect(at(byName("Classic 5K"), 3).end).toBe(9);
+    expect(at(byName("Classic 5K"), 0).end).toBe(1e6);
+    // 3-zone: a jog in set 1's surges ends with them (leaf 8); the easy block between sets is in the outer repeat (to the cool-down, leaf 24)
+    const z = byName("3-zone");
+    expect([at(z, 3).step!.label, at(z, 3).end]).toEqual(["Jog", 8]);
+    expect([at(z, 8).step!.label, at(z, 8).end]).toEqual(["Easy", 24]);
+    // the Ladder has no repeats: the set is the rest of the plan
+    expect(at(byName("Ladder"), 2).end).toBe(1e6);
+  });
+
+  it("shortens to 75 % only the work leaves before cut, read again in place by next(idx), where unchanged", () => {
+    const p = byName("Classic 5K");
+    const c = at(p, 12);
+    expect([c.step!.kind, c.where, c.nextLeaf!.end.dist]).toEqual(["recovery", "2/6", 400]);
+    c.cut = c.end;
+    expect(c.next(c.idx)!.kind).toBe("recovery");
+    expect([c.idx, c.where, c.nextLeaf!.end.dist, c.nextLeaf!.label]).toEqual([12, "2/6", 300, "Short"]);
+    const seen: [string, number | undefined][] = [];
+    for (let s = c.next(); s; s = c.next()) seen.push([s.kind, s.end.dist ?? s.end.time]);
+    expect(seen).toEqual([["work", 300], ["recovery", 90], ["work", 300], ["recovery", 90], ["work", 300], ["recovery", 90], ["work", 300], ["cooldown", 600]]);
+    // the plan itself is untouched
+    expect((p.steps[2] as { steps: Step[] }).steps[0].end.dist).toBe(400);
+  });
+
+  it("shortens timed reps too (rounded to whole seconds), and a resume with cut lands on the shortened rep", () => {
+    const p: Plan = { v: 1, name: "t", steps: [{ repeat: 4, steps: [s("Rep", "work", { time: 90 })], between: s("Jog", "recovery", { time: 60 }) }] };
+    const c = new Cursor(p);
+    c.cut = 5;
+    expect(c.next(2)!.end.time).toBe(68);
+    expect(c.next(4)!.end.time).toBe(68);
+    // a resume straight to leaf 4 walks past leaf 2 (the same object of the plan's repeat): still 75 % once
+    const r = new Cursor(p);
+    r.cut = 5;
+    expect([r.next(4)!.end.time, r.nextLeaf!.end.time]).toEqual([68, 60]);
+    // leaf 6 is past the cut
+    expect(r.next(6)!.end.time).toBe(90);
+    expect(p.steps[0]).toMatchObject({ steps: [{ end: { time: 90 }, label: "Rep" }] });
   });
 });

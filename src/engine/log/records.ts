@@ -41,7 +41,7 @@ export interface StepRec {
   /** steps/min, 0 if none; stored as an integer */
   avgCad: number;
   why: StepWhy;
-  /** STEP_PACE_FAST | STEP_PACE_SLOW | STEP_CAD_DROP | STEP_EXTENDED | STEP_PAUSED */
+  /** STEP_PACE_FAST | STEP_PACE_SLOW | STEP_CAD_DROP | STEP_EXTENDED | STEP_PAUSED | STEP_FORM_FADE | STEP_SHORT */
   flags: number;
   /** Q_GPS_POOR | Q_HR_LOW_CONF | Q_NO_GPS | Q_NO_HR */
   quality: number;
@@ -53,6 +53,10 @@ export const STEP_CAD_DROP = 4;
 /** the runner asked for +30 s */
 export const STEP_EXTENDED = 8;
 export const STEP_PAUSED = 16;
+/** the form guard saw cadence and pace fade together in this rep (an offer to shorten follows at the next recovery) */
+export const STEP_FORM_FADE = 32;
+/** a rep the runner shortened by accepting the form guard's offer (SHORT_PCT of its planned distance or time) */
+export const STEP_SHORT = 64;
 
 export const Q_GPS_POOR = 1;
 export const Q_HR_LOW_CONF = 2;
@@ -121,7 +125,7 @@ export type LineRec = Exclude<Rec, TrackRec>;
 // while it writes a line), and the decoder reads the arrays at the end of this file.
 export const STEP_KIND_CODES = "warmup stride work recovery cooldown rest";
 export const STEP_WHY_CODES = "time dist hr cap lap skip end";
-export const EVENT_CODES = "pause resume skip extend lap cadDrop paceFast paceSlow gpsLost gpsBack storageLow clockJump";
+export const EVENT_CODES = "pause resume skip extend lap cadDrop paceFast paceSlow gpsLost gpsBack storageLow clockJump formOffer shorten asPlanned";
 export const END_CODES = "done ended saved";
 
 /** the words of a space-separated list, as a union of string literal types */

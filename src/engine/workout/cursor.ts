@@ -6,6 +6,7 @@
 
 import type { Node, Plan, Repeat, Step } from "../plan";
 import { planTotals } from "./totals";
+import { SHORT_PCT } from "../rules";
 
 export { planTotals } from "./totals";
 
@@ -28,11 +29,19 @@ export class Cursor {
    * step it counts the rounds already run.
    */
   where!: string;
+  /**
+   * The form guard's set (README "Form guard"): the execution index just past the innermost
+   * repeat holding the current leaf (all rounds of it), or 1e6 outside repeats (the rest of the
+   * plan; small enough for a log event's value).
+   */
+  end!: number;
+  /** the work leaves before this index that are still to come are shortened to SHORT_PCT % (0: none) */
+  cut: number;
 
   constructor(plan: Plan) {
     this.json = JSON.stringify(plan.steps);
     this.reps = planTotals(plan).reps;
-    this.rep = 0;
+    this.rep = this.cut = 0;
     // next() moves to the first leaf
     this.idx = -1;
     this.next();
@@ -40,7 +49,8 @@ export class Cursor {
 
   /**
    * Advances to the next leaf, or on to leaf `to` (a resume: the plan is read once), and returns
-   * it (null at the end, and from then on).
+   * it (null at the end, and from then on). next(idx) stays put and only reads the leaves again
+   * (after `cut` changed).
    */
   next(to?: number): Step | null {
     // (inside: on the watch it exists only while the cursor moves)
@@ -62,6 +72,8 @@ export class Cursor {
         const round = n.between ? body + 1 : body;
         const size = n.repeat * body + (n.between ? n.repeat - 1 : 0);
         if (i < size) {
+          // this repeat spans execution indices at - i .. at - i + size (the innermost one is set last)
+          setEnd = at - i + size;
           const r = Math.floor(i / round);
           rounds.push(r + 1 + "/" + n.repeat);
           i -= r * round;
@@ -71,18 +83,34 @@ export class Cursor {
       }
       return null;
     }
+    /** leaf l at index i, as a shortened copy when the form guard's cut covers it (a repeat's rounds share one object) */
+    function short(l: Step | null, i: number, cut: number): Step | null {
+      if (!l || l.kind !== "work" || i >= cut) return l;
+      const c: Step = Object.assign({}, l);
+      const e = (c.end = Object.assign({}, l.end));
+      if (e.dist !== undefined) e.dist = Math.round((e.dist * SHORT_PCT) / 100);
+      if (e.time !== undefined) e.time = Math.round((e.time * SHORT_PCT) / 100);
+      c.label = "Short";
+      return c;
+    }
     const steps: Node[] = JSON.parse(this.json);
     const end = to === undefined ? this.idx + 1 : to;
-    let rounds: string[] = [];
+    let rounds: string[] | null = null;
+    let at = 0;
+    let setEnd = 0;
     while (this.step !== null && this.idx < end) {
       rounds = [];
-      const s = (this.step = leafAt(steps, ++this.idx, rounds));
+      at = ++this.idx;
+      setEnd = 1e6;
+      const s = (this.step = short(leafAt(steps, at, rounds), at, this.cut));
       if (s && s.kind === "work") this.rep++;
+      this.end = setEnd;
     }
-    this.nextLeaf = leafAt(steps, this.idx + 1, []);
-    // the two innermost repeats: "3/6", or "set 2/3, 3/6"
-    const n = rounds.length;
-    this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
+    at = this.idx + 1;
+    this.nextLeaf = short(leafAt(steps, at, []), at, this.cut);
+    // the two innermost repeats: "3/6", or "set 2/3, 3/6" (kept when the cursor stayed put)
+    const n = rounds ? rounds.length : -1;
+    if (rounds) this.where = n ? (n > 1 ? "set " + rounds[n - 2] + ", " : "") + rounds[n - 1] : "";
     return this.step;
   }
 }
