@@ -60,6 +60,22 @@ function peakNear(w: Float32Array, k: number): number {
 }
 
 /**
+ * A step rate's comb score at (fractional) bin c: its stride and its first three harmonics, each
+ * where it aliases to. The modulus holds all PAD bins (the upper half mirrors the lower), and 3c
+ * stays below PAD, so bin round(h·c) is the h-th harmonic's alias as it is.
+ */
+function comb(w: Float32Array, c: number): number {
+  const R = Math.round;
+  return w[R(c / 2)] + w[R(c)] + w[R(2 * c)] + w[R(3 * c)];
+}
+
+/**
+ * Step rates that alias one of their harmonics onto a peak at bin f, as (m, sign, h) for
+ * (m·PAD + sign·f) / h: the 3rd to 8th harmonics that can land in the running band.
+ */
+const ALIASES = new Int8Array([1, -1, 3, 1, -1, 4, 1, 1, 5, 1, 1, 6, 2, -1, 7, 2, -1, 8, 2, 1, 8]);
+
+/**
  * The window in time order (its oldest sample at ring[p]) through the Hann window into w's lower
  * half, the upper half zero; then w's spectrum modulus in place. The copies, the zeros and the
  * FFT are native; one interpreted loop of CAD_N multiplies is left, four to a pass. The mean is
@@ -121,6 +137,9 @@ export class CadenceEstimator {
   private fwCount: Float64Array;
   private fwT: Float64Array;
   private fwI: number;
+  /** the last two windows' rates before the median (0: none since the window restarted) */
+  private prev1: number;
+  private prev2: number;
 
   constructor(ops: CadenceOps) {
     const me = this;
@@ -134,7 +153,7 @@ export class CadenceEstimator {
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
     // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
-    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = this.prev1 = this.prev2 = 0;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
       "ram";
@@ -178,6 +197,7 @@ export class CadenceEstimator {
   private fallback(): boolean {
     // power save (or nothing usable): only the step counter is left, at low confidence
     const fw = this.fwSpm > 0, changed = fw || this.src !== SRC_NONE;
+    this.prev1 = this.prev2 = 0;
     this.gait = GAIT_STILL;
     this.spm = fw ? this.fwSpm : 0;
     this.conf = fw ? 0.2 : 0;
@@ -194,6 +214,23 @@ export class CadenceEstimator {
     const w = new Float32Array(PAD);
     spectrum(this.ops, this.ringX, this.hann, w, p);
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
+  }
+
+  /**
+   * The step rate, of f and the rates one of whose harmonics aliases onto f, whose comb scores
+   * highest: each candidate is (m·PAD + sign·f) / h, from ALIASES, kept inside the running band.
+   */
+  private unalias(f: number): number {
+    const w = this.work;
+    let best = f, top = comb(w, f), i = 0, c: number, s: number;
+    while (i < ALIASES.length) {
+      c = (ALIASES[i++] * PAD + ALIASES[i++] * f) / ALIASES[i++];
+      if (c >= K_RUN && c <= K_HI && (s = comb(w, c)) > top) {
+        top = s;
+        best = c;
+      }
+    }
+    return best === f ? f : peakNear(w, Math.round(best));
   }
 
   /** an estimate from the full window, whose oldest sample is ring[p] */
@@ -244,6 +281,13 @@ export class CadenceEstimator {
       best = run ? hi : lo;
     }
     best = peakNear(w, best);
+    // aliasing: at 12.5 Hz a harmonic of the step can outscore the step itself (205's 3rd shows
+    // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk
+    if (run || sd >= RUN_SD) {
+      lo = best;
+      best = this.unalias(best);
+      run = run || best !== lo;
+    }
     // a parabola through the log-magnitudes of the three bins around the peak
     h1 = M.log(w[best - 1] + 1e-9);
     h2 = M.log(w[best + 1] + 1e-9);
@@ -257,6 +301,13 @@ export class CadenceEstimator {
     while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
     conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
     if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
+    // continuity: a jump of over 10 % from the last window (an alias: the 10 s window turns a real
+    // change into a ramp) gives way to the median of this rate and the last two, so a lone one is outvoted
+    h1 = this.prev1;
+    h2 = this.prev2;
+    this.prev2 = h1;
+    this.prev1 = spm;
+    if (h2 > 0 && (spm > h1 * 1.1 || spm < h1 * 0.9)) spm = spm < h1 ? (h1 < h2 ? h1 : spm > h2 ? spm : h2) : spm < h2 ? spm : h1 > h2 ? h1 : h2;
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
     this.conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
