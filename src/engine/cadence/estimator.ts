@@ -36,6 +36,10 @@ const K_LO = 27, K_RUN = 46, K_HI = 74;
 /** the band scanned for the confidence's energy starts at the lowest stride, K_LO / 2 */
 const K_FROM = 13;
 const HALF_W = 0.5;
+/** the least fundamental, as a share of the peak found, of a rate that the peak would be an alias of */
+const ALIAS_FUND = 0.4;
+/** how far the forearm axis's stride peak must stand above its band's mean to be trusted */
+const X_PROM = 2;
 /** magnitude spread (g) below which the wearer is still; at or above RUN_SD a walk is ruled out */
 const STILL_SD = 0.06;
 const RUN_SD = 0.26;
@@ -53,6 +57,11 @@ export const SRC_FIRMWARE = 2;
  * stops inlining this file's constants from the first one it cannot (a computed value) onwards.
  */
 const SPM_PER_BIN = (12.5 * 60) / PAD;
+
+/** bin k or a neighbour is a local maximum */
+function isPeak(w: Float32Array, k: number): boolean {
+  return (w[k] >= w[k - 1] && w[k] >= w[k + 1]) || (w[k - 1] >= w[k - 2] && w[k - 1] >= w[k]) || (w[k + 1] >= w[k] && w[k + 1] >= w[k + 2]);
+}
 
 /** the largest of bins k-1, k, k+1 */
 function peakNear(w: Float32Array, k: number): number {
@@ -217,20 +226,23 @@ export class CadenceEstimator {
   }
 
   /**
-   * The step rate, of f and the rates one of whose harmonics aliases onto f, whose comb scores
-   * highest: each candidate is (m·PAD + sign·f) / h, from ALIASES, kept inside the running band.
+   * The step rate (in bins, fractional), of f and the rates one of whose harmonics aliases onto f,
+   * whose comb scores highest: each candidate is (m·PAD + sign·f) / h, from ALIASES, kept inside
+   * the running band. A candidate must be another lobe (over 2 bins from f: within one the comb
+   * cannot tell them apart, and the noise would pull the rate off) and show its own fundamental
+   * (at least ALIAS_FUND of the peak's, at or next to a local maximum: not the flank of another lobe).
    */
   private unalias(f: number): number {
-    const w = this.work;
+    const w = this.work, R = Math.round, wf = ALIAS_FUND * w[R(f)];
     let best = f, top = comb(w, f), i = 0, c: number, s: number;
     while (i < ALIASES.length) {
       c = (ALIASES[i++] * PAD + ALIASES[i++] * f) / ALIASES[i++];
-      if (c >= K_RUN && c <= K_HI && (s = comb(w, c)) > top) {
+      if (c >= K_RUN && c <= K_HI && (c > f + 2 || c < f - 2) && w[R(c)] >= wf && isPeak(w, R(c)) && (s = comb(w, c)) > top) {
         top = s;
         best = c;
       }
     }
-    return best === f ? f : peakNear(w, Math.round(best));
+    return best;
   }
 
   /** an estimate from the full window, whose oldest sample is ring[p] */
@@ -240,8 +252,22 @@ export class CadenceEstimator {
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
     const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
-    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number;
+    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0;
     if (sd < STILL_SD) return void this.fallback();
+    // the forearm axis first, into the same buffer: the arm swing is a smooth stride-rate
+    // rotation of gravity, and a sine does not alias, so its peak (when it stands out: X_PROM
+    // times the band's mean) says which step rate the magnitude's harmonics belong to
+    spectrum(ops, this.ringX, this.hann, w, p);
+    k = K_HI >> 1;
+    while (k >= K_RUN >> 1) {
+      xsum += w[k];
+      if (w[k] > xv) {
+        xv = w[k];
+        xs = k;
+      }
+      k--;
+    }
+    if (xv * ((K_HI >> 1) - (K_RUN >> 1) + 1) < X_PROM * xsum) xs = 0;
     spectrum(ops, ring, this.hann, w, p);
     // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
     const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
@@ -281,18 +307,31 @@ export class CadenceEstimator {
       best = run ? hi : lo;
     }
     best = peakNear(w, best);
-    // aliasing: at 12.5 Hz a harmonic of the step can outscore the step itself (205's 3rd shows
-    // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk
-    if (run || sd >= RUN_SD) {
-      lo = best;
-      best = this.unalias(best);
-      run = run || best !== lo;
-    }
     // a parabola through the log-magnitudes of the three bins around the peak
     h1 = M.log(w[best - 1] + 1e-9);
     h2 = M.log(w[best + 1] + 1e-9);
     s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
-    spm = (best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0)) * SPM_PER_BIN;
+    spm = best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0);
+    // aliasing: at 12.5 Hz a harmonic of the step can outscore the step itself (205's 3rd shows
+    // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk.
+    // A rate found so is taken as computed from the refined peak: where the alias and the step
+    // share a lobe (near 187.5, where the 3rd harmonic lands on the step), the lobe's own peak is
+    // pulled between them
+    if (run || sd >= RUN_SD) {
+      s = this.unalias(spm);
+      run = run || s !== spm;
+      best = M.round((spm = s));
+    }
+    // the swing's step rate (twice its stride) overrules a magnitude rate over 3 bins from it,
+    // where the magnitude has a peak of its own next to it (not the flank of another's lobe)
+    if (xs && run && (spm > 2 * xs + 3 || spm < 2 * xs - 3) && w[(k = peakNear(w, 2 * xs)) - 1] <= w[k] && w[k + 1] <= w[k]) {
+      best = k;
+      h1 = M.log(w[best - 1] + 1e-9);
+      h2 = M.log(w[best + 1] + 1e-9);
+      s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
+      spm = best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0);
+    }
+    spm *= SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
     // partner at half the rate (the Hann main lobe holds each within ±2 bins)
     k = best - 2;
