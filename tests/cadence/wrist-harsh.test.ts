@@ -1,5 +1,5 @@
 // The harsh wrist model's harshness is measured, so it cannot quietly go away; and the estimator
-// holds its aims on it (held-out seeds: tuning used harsh seeds 1–20).
+// holds its aims on it (held-out seeds: tuning used harsh seeds 1–60).
 import { describe, expect, it } from "vitest";
 import { steady, synthesise } from "../../src/sim/wrist";
 import { harshness, synthesiseHarsh } from "../../src/sim/wristHarsh";

@@ -12,9 +12,32 @@
 // (132–216 spm) cannot hold the stride of any 140–210 run (70–105), and the f/2 term rewards
 // the true step (whose half is the stride peak) over the 3/2-stride harmonic. The gait (walk or
 // run) comes from the signal's spread, and walking is searched in its own band (80–144).
+//
+// Aliasing: sharp foot strikes put most of the magnitude's energy in harmonics of the step, and
+// at 12.5 Hz every harmonic folds into 0–6.25 Hz: the 2nd of 3.5 Hz shows at 5.5 Hz, the 3rd at
+// 2 Hz, and a harmonic can outscore the step itself (205 spm's 3rd at 135, 190's at 180, 140's
+// 4th at 190). Two checks, both on a running-sized signal:
+// - the forearm axis x goes through the same buffer first: the arm swing rotates gravity along
+//   it at the stride rate, smoothly, and a sine does not alias. Where its stride peak stands out
+//   (X_PROM times its band's mean) and twice it agrees with the magnitude's peak, that is the
+//   rate; where it disagrees by over 3 bins, the magnitude's own peak next to twice the stride is.
+// - otherwise the peak f is compared with every running rate that aliases one of its 3rd–8th
+//   harmonics onto f (ALIASES): the winner has the highest comb (its stride and first three
+//   harmonics, each read where it aliases to), is another lobe (over 2 bins from f), has a
+//   fundamental of its own (ALIAS_FUND of f's, at a local peak) and is taken as computed.
+// Near 187.5 spm the 3rd harmonic lands on the step itself (the samples repeat every 4), and
+// near 204.5 the 3rd-harmonic alias's own harmonics fall on the step's: there the window cannot
+// separate them and the swing is what decides.
+// Continuity: a rate over 10 % from the last window's gives way to the median of the last three
+// (a real change arrives as a ramp through the 10 s window), so a lone alias is outvoted.
+//
 // The firmware step counter (steps()) is the fallback when the accelerometer is not usable
 // (power save, low confidence) and lifts an estimate that is half of what the counter saw;
 // it is never used to lower one, since it under-counts above ~187 spm.
+//
+// Cost (bench/cadence-fw.ts times it on the firmware): per sample one short store; per estimate
+// two Hann loops of CAD_N/4 passes, two FFTs, the 48-bin scan and a 15-bin stride scan, and the
+// alias check's few comb reads only where the swing does not settle it.
 
 /** Native window maths: Espruino's E (sum, variance = sum of squared deviations, FFT in place). */
 export interface CadenceOps {
@@ -316,8 +339,8 @@ export class CadenceEstimator {
     // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk.
     // A rate found so is taken as computed from the refined peak: where the alias and the step
     // share a lobe (near 187.5, where the 3rd harmonic lands on the step), the lobe's own peak is
-    // pulled between them
-    if (run || sd >= RUN_SD) {
+    // pulled between them. Not needed where the forearm's swing already agrees with the peak.
+    if ((run || sd >= RUN_SD) && !(xs && spm <= 2 * xs + 3 && spm >= 2 * xs - 3)) {
       s = this.unalias(spm);
       run = run || s !== spm;
       best = M.round((spm = s));
