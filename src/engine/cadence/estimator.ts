@@ -19,8 +19,8 @@
 // 4th at 190). Two checks, both on a running-sized signal:
 // - the forearm axis x goes through the same buffer first: the arm swing rotates gravity along
 //   it at the stride rate, smoothly, and a sine does not alias. Where its stride peak stands out
-//   (X_PROM times its band's mean) and twice it agrees with the magnitude's peak, that is the
-//   rate; where it disagrees by over 3 bins, the magnitude's own peak next to twice the stride is.
+//   (X_PROM times its band's mean), twice the refined stride is the rate when the magnitude's
+//   peak is within X_AGREE bins of it; further off, the magnitude's own peak next to it is.
 // - otherwise the peak f is compared with every running rate that aliases one of its 3rd–8th
 //   harmonics onto f (ALIASES): the winner has the highest comb (its stride and first three
 //   harmonics, each read where it aliases to), is another lobe (over 2 bins from f), has a
@@ -28,8 +28,6 @@
 // Near 187.5 spm the 3rd harmonic lands on the step itself (the samples repeat every 4), and
 // near 204.5 the 3rd-harmonic alias's own harmonics fall on the step's: there the window cannot
 // separate them and the swing is what decides.
-// Continuity: a rate over 10 % from the last window's gives way to the median of the last three
-// (a real change arrives as a ramp through the 10 s window), so a lone alias is outvoted.
 //
 // The firmware step counter (steps()) is the fallback when the accelerometer is not usable
 // (power save, low confidence) and lifts an estimate that is half of what the counter saw;
@@ -63,6 +61,8 @@ const HALF_W = 0.5;
 const ALIAS_FUND = 0.4;
 /** how far the forearm axis's stride peak must stand above its band's mean to be trusted */
 const X_PROM = 2;
+/** bins within which the magnitude's peak agrees with twice the forearm's stride */
+const X_AGREE = 5;
 /** magnitude spread (g) below which the wearer is still; at or above RUN_SD a walk is ruled out */
 const STILL_SD = 0.06;
 const RUN_SD = 0.26;
@@ -169,9 +169,6 @@ export class CadenceEstimator {
   private fwCount: Float64Array;
   private fwT: Float64Array;
   private fwI: number;
-  /** the last two windows' rates before the median (0: none since the window restarted) */
-  private prev1: number;
-  private prev2: number;
 
   constructor(ops: CadenceOps) {
     const me = this;
@@ -185,7 +182,7 @@ export class CadenceEstimator {
     this.fwCount = new Float64Array(8);
     this.fwT = new Float64Array(8);
     // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
-    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = this.prev1 = this.prev2 = 0;
+    this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
       "ram";
@@ -229,7 +226,6 @@ export class CadenceEstimator {
   private fallback(): boolean {
     // power save (or nothing usable): only the step counter is left, at low confidence
     const fw = this.fwSpm > 0, changed = fw || this.src !== SRC_NONE;
-    this.prev1 = this.prev2 = 0;
     this.gait = GAIT_STILL;
     this.spm = fw ? this.fwSpm : 0;
     this.conf = fw ? 0.2 : 0;
@@ -291,6 +287,13 @@ export class CadenceEstimator {
       k--;
     }
     if (xv * ((K_HI >> 1) - (K_RUN >> 1) + 1) < X_PROM * xsum) xs = 0;
+    else if (w[xs - 1] <= xv && w[xs + 1] <= xv) {
+      // refined like the step below (a local maximum: within half a bin): twice the stride doubles its error
+      h1 = M.log(w[xs - 1] + 1e-9);
+      h2 = M.log(w[xs + 1] + 1e-9);
+      s = h1 - 2 * M.log(w[xs] + 1e-9) + h2;
+      xs += s < 0 ? (0.5 * (h1 - h2)) / s : 0;
+    }
     spectrum(ops, ring, this.hann, w, p);
     // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
     const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
@@ -334,25 +337,28 @@ export class CadenceEstimator {
     h1 = M.log(w[best - 1] + 1e-9);
     h2 = M.log(w[best + 1] + 1e-9);
     s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
-    spm = best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0);
+    // (peakNear's bin need not be a local maximum: an offset past a bin is no refinement)
+    spm = best + (s < 0 && (h1 = (0.5 * (h1 - h2)) / s) < 1 && h1 > -1 ? h1 : 0);
     // aliasing: at 12.5 Hz a harmonic of the step can outscore the step itself (205's 3rd shows
     // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk.
     // A rate found so is taken as computed from the refined peak: where the alias and the step
     // share a lobe (near 187.5, where the 3rd harmonic lands on the step), the lobe's own peak is
     // pulled between them. Not needed where the forearm's swing already agrees with the peak.
-    if ((run || sd >= RUN_SD) && !(xs && spm <= 2 * xs + 3 && spm >= 2 * xs - 3)) {
+    if ((run || sd >= RUN_SD) && !(xs && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE)) {
       s = this.unalias(spm);
       run = run || s !== spm;
       best = M.round((spm = s));
     }
-    // the swing's step rate (twice its stride) overrules a magnitude rate over 3 bins from it,
-    // where the magnitude has a peak of its own next to it (not the flank of another's lobe)
-    if (xs && run && (spm > 2 * xs + 3 || spm < 2 * xs - 3) && w[(k = peakNear(w, 2 * xs)) - 1] <= w[k] && w[k + 1] <= w[k]) {
+    // the swing's step rate (twice its stride, the step's own harmonics cannot pull it) is the
+    // rate where the magnitude's peak is within X_AGREE bins of it; further off, the magnitude's
+    // own peak next to it is, where there is one (not the flank of another's lobe)
+    if (xs && run && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE) spm = 2 * xs;
+    else if (xs && run && w[(k = peakNear(w, M.round(2 * xs))) - 1] <= w[k] && w[k + 1] <= w[k]) {
       best = k;
       h1 = M.log(w[best - 1] + 1e-9);
       h2 = M.log(w[best + 1] + 1e-9);
       s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
-      spm = best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0);
+      spm = best + (s < 0 && (h1 = (0.5 * (h1 - h2)) / s) < 1 && h1 > -1 ? h1 : 0);
     }
     spm *= SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
@@ -362,14 +368,8 @@ export class CadenceEstimator {
     lo = hi - 2;
     while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
     conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
-    if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
-    // continuity: a jump of over 10 % from the last window (an alias: the 10 s window turns a real
-    // change into a ramp) gives way to the median of this rate and the last two, so a lone one is outvoted
-    h1 = this.prev1;
-    h2 = this.prev2;
-    this.prev2 = h1;
-    this.prev1 = spm;
-    if (h2 > 0 && (spm > h1 * 1.1 || spm < h1 * 0.9)) spm = spm < h1 ? (h1 < h2 ? h1 : spm > h2 ? spm : h2) : spm < h2 ? spm : h1 > h2 ? h1 : h2;
+    // the counter never over-counts: we found a stride (one that doubles into the step band)
+    if (spm < this.fwSpm * 0.6 && spm * 2 <= K_HI * SPM_PER_BIN) spm *= 2;
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
     this.conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
