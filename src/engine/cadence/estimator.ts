@@ -21,6 +21,7 @@
 //   it at the stride rate, smoothly, and a sine does not alias. Where its stride peak stands out
 //   (X_PROM times its band's mean), twice the refined stride is the rate when the magnitude's
 //   peak is within X_AGREE bins of it; further off, the magnitude's own peak next to it is.
+//   A rate both agree on is shown (confidence at least BOTH_CONF).
 // - otherwise the peak f is compared with every running rate that aliases one of its 3rd–8th
 //   harmonics onto f (ALIASES): the winner has the highest comb (its stride and first three
 //   harmonics, each read where it aliases to), is another lobe (over 2 bins from f), has a
@@ -63,6 +64,8 @@ const ALIAS_FUND = 0.4;
 const X_PROM = 2;
 /** bins within which the magnitude's peak agrees with twice the forearm's stride */
 const X_AGREE = 5;
+/** the least confidence of a rate the magnitude and the forearm's swing agree on (the screen shows 0.5 and up) */
+const BOTH_CONF = 0.5;
 /** magnitude spread (g) below which the wearer is still; at or above RUN_SD a walk is ruled out */
 const STILL_SD = 0.06;
 const RUN_SD = 0.26;
@@ -271,7 +274,7 @@ export class CadenceEstimator {
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
     const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
-    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0;
+    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0, both = false;
     if (sd < STILL_SD) return void this.fallback();
     // the forearm axis first, into the same buffer: the arm swing is a smooth stride-rate
     // rotation of gravity, and a sine does not alias, so its peak (when it stands out: X_PROM
@@ -352,7 +355,11 @@ export class CadenceEstimator {
     // the swing's step rate (twice its stride, the step's own harmonics cannot pull it) is the
     // rate where the magnitude's peak is within X_AGREE bins of it; further off, the magnitude's
     // own peak next to it is, where there is one (not the flank of another's lobe)
-    if (xs && run && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE) spm = 2 * xs;
+    if (xs && run && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE) {
+      spm = 2 * xs;
+      best = M.round(spm);
+      both = true;
+    }
     else if (xs && run && w[(k = peakNear(w, M.round(2 * xs))) - 1] <= w[k] && w[k + 1] <= w[k]) {
       best = k;
       h1 = M.log(w[best - 1] + 1e-9);
@@ -368,6 +375,9 @@ export class CadenceEstimator {
     lo = hi - 2;
     while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
     conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
+    // two independent signals agreeing (the magnitude's peak and the swing) is worth showing even
+    // where sharp strikes spread the magnitude's energy over its aliases
+    if (both && conf < BOTH_CONF) conf = BOTH_CONF;
     // the counter never over-counts: we found a stride (one that doubles into the step band)
     if (spm < this.fwSpm * 0.6 && spm * 2 <= K_HI * SPM_PER_BIN) spm *= 2;
     this.gait = run ? GAIT_RUN : GAIT_WALK;
