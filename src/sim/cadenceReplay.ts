@@ -37,7 +37,8 @@ export function replay(s: Synth, dropOpts?: DropOptions): { estimates: Estimate[
     while (fi < s.firmwareStepMs.length && s.firmwareStepMs[fi] <= p.tMs) est.steps(++fi, p.tMs);
     if (!push(p.x, p.y, p.z, p.tMs)) continue;
     estimates.push({ tMs: p.tMs, spm: est.spm, conf: est.conf, gait: est.gait });
-    if (rep < 0) continue;
+    // the session hands the detector only the estimates it shows (conf ≥ 0.5, src/engine/session.ts)
+    if (rep < 0 || est.conf < 0.5) continue;
     const r = reps[rep];
     const code = det.update(p.tMs, est.spm, est.conf, r.kind, r.minCad);
     if (code) flags.push({ tMs: p.tMs, code, baseline: det.baseline, kind: r.kind });

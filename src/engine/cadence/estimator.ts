@@ -12,9 +12,31 @@
 // (132–216 spm) cannot hold the stride of any 140–210 run (70–105), and the f/2 term rewards
 // the true step (whose half is the stride peak) over the 3/2-stride harmonic. The gait (walk or
 // run) comes from the signal's spread, and walking is searched in its own band (80–144).
+//
+// Aliasing: sharp foot strikes put most of the magnitude's energy in harmonics of the step, and
+// at 12.5 Hz every harmonic folds into 0–6.25 Hz: the 2nd of 3.5 Hz shows at 5.5 Hz, the 3rd at
+// 2 Hz, and a harmonic can outscore the step itself (205 spm's 3rd at 135, 190's at 180, 140's
+// 4th at 190). Two checks, both on a running-sized signal:
+// - the forearm axis x goes through the same buffer first: the arm swing rotates gravity along
+//   it at the stride rate, smoothly, and a sine does not alias. Where its stride peak stands out
+//   (X_PROM times its band's mean), twice the refined stride is the rate when the magnitude's
+//   peak is within X_AGREE bins of it; further off, the magnitude's own peak next to it is.
+//   A rate both agree on is shown (confidence at least BOTH_CONF).
+// - otherwise the peak f is compared with every running rate that aliases one of its 3rd–8th
+//   harmonics onto f (ALIASES): the winner has the highest comb (its stride and first three
+//   harmonics, each read where it aliases to), is another lobe (over 2 bins from f), has a
+//   fundamental of its own (ALIAS_FUND of f's, at a local peak) and is taken as computed.
+// Near 187.5 spm the 3rd harmonic lands on the step itself (the samples repeat every 4), and
+// near 204.5 the 3rd-harmonic alias's own harmonics fall on the step's: there the window cannot
+// separate them and the swing is what decides.
+//
 // The firmware step counter (steps()) is the fallback when the accelerometer is not usable
 // (power save, low confidence) and lifts an estimate that is half of what the counter saw;
 // it is never used to lower one, since it under-counts above ~187 spm.
+//
+// Cost (bench/cadence-fw.ts times it on the firmware): per sample one short store; per estimate
+// two Hann loops of CAD_N/4 passes, two FFTs, the 48-bin scan and a 15-bin stride scan, and the
+// alias check's few comb reads only where the swing does not settle it.
 
 /** Native window maths: Espruino's E (sum, variance = sum of squared deviations, FFT in place). */
 export interface CadenceOps {
@@ -36,6 +58,14 @@ const K_LO = 27, K_RUN = 46, K_HI = 74;
 /** the band scanned for the confidence's energy starts at the lowest stride, K_LO / 2 */
 const K_FROM = 13;
 const HALF_W = 0.5;
+/** the least fundamental, as a share of the peak found, of a rate that the peak would be an alias of */
+const ALIAS_FUND = 0.4;
+/** how far the forearm axis's stride peak must stand above its band's mean to be trusted */
+const X_PROM = 2;
+/** bins within which the magnitude's peak agrees with twice the forearm's stride */
+const X_AGREE = 5;
+/** the least confidence of a rate the magnitude and the forearm's swing agree on (the screen shows 0.5 and up) */
+const BOTH_CONF = 0.5;
 /** magnitude spread (g) below which the wearer is still; at or above RUN_SD a walk is ruled out */
 const STILL_SD = 0.06;
 const RUN_SD = 0.26;
@@ -54,10 +84,31 @@ export const SRC_FIRMWARE = 2;
  */
 const SPM_PER_BIN = (12.5 * 60) / PAD;
 
+/** bin k or a neighbour is a local maximum */
+function isPeak(w: Float32Array, k: number): boolean {
+  return (w[k] >= w[k - 1] && w[k] >= w[k + 1]) || (w[k - 1] >= w[k - 2] && w[k - 1] >= w[k]) || (w[k + 1] >= w[k] && w[k + 1] >= w[k + 2]);
+}
+
 /** the largest of bins k-1, k, k+1 */
 function peakNear(w: Float32Array, k: number): number {
   return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
 }
+
+/**
+ * A step rate's comb score at (fractional) bin c: its stride and its first three harmonics, each
+ * where it aliases to. The modulus holds all PAD bins (the upper half mirrors the lower), and 3c
+ * stays below PAD, so bin round(h·c) is the h-th harmonic's alias as it is.
+ */
+function comb(w: Float32Array, c: number): number {
+  const R = Math.round;
+  return w[R(c / 2)] + w[R(c)] + w[R(2 * c)] + w[R(3 * c)];
+}
+
+/**
+ * Step rates that alias one of their harmonics onto a peak at bin f, as (m, sign, h) for
+ * (m·PAD + sign·f) / h: the 3rd to 8th harmonics that can land in the running band.
+ */
+const ALIASES = new Int8Array([1, -1, 3, 1, -1, 4, 1, 1, 5, 1, 1, 6, 2, -1, 7, 2, -1, 8, 2, 1, 8]);
 
 /**
  * The window in time order (its oldest sample at ring[p]) through the Hann window into w's lower
@@ -194,14 +245,55 @@ export class CadenceEstimator {
     return w[peakNear(w, lo)] > 2 * w[peakNear(w, lo >> 1)];
   }
 
+  /**
+   * The step rate (in bins, fractional), of f and the rates one of whose harmonics aliases onto f,
+   * whose comb scores highest: each candidate is (m·PAD + sign·f) / h, from ALIASES, kept inside
+   * the running band. A candidate must be another lobe (over 2 bins from f: within one the comb
+   * cannot tell them apart, and the noise would pull the rate off) and show its own fundamental
+   * (at least ALIAS_FUND of the peak's, at or next to a local maximum: not the flank of another lobe).
+   */
+  private unalias(f: number): number {
+    const w = this.work, R = Math.round, wf = ALIAS_FUND * w[R(f)];
+    let best = f, top = comb(w, f), i = 0, c: number, s: number;
+    while (i < ALIASES.length) {
+      c = (ALIASES[i++] * PAD + ALIASES[i++] * f) / ALIASES[i++];
+      if (c >= K_RUN && c <= K_HI && (c > f + 2 || c < f - 2) && w[R(c)] >= wf && isPeak(w, R(c)) && (s = comb(w, c)) > top) {
+        top = s;
+        best = c;
+      }
+    }
+    return best;
+  }
+
   /** an estimate from the full window, whose oldest sample is ring[p] */
   private analyse(p: number): void {
     // every local up front: a let inside a loop or branch costs a scope of its own on the watch
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
     const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
-    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number;
+    let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0, both = false;
     if (sd < STILL_SD) return void this.fallback();
+    // the forearm axis first, into the same buffer: the arm swing is a smooth stride-rate
+    // rotation of gravity, and a sine does not alias, so its peak (when it stands out: X_PROM
+    // times the band's mean) says which step rate the magnitude's harmonics belong to
+    spectrum(ops, this.ringX, this.hann, w, p);
+    k = K_HI >> 1;
+    while (k >= K_RUN >> 1) {
+      xsum += w[k];
+      if (w[k] > xv) {
+        xv = w[k];
+        xs = k;
+      }
+      k--;
+    }
+    if (xv * ((K_HI >> 1) - (K_RUN >> 1) + 1) < X_PROM * xsum) xs = 0;
+    else if (w[xs - 1] <= xv && w[xs + 1] <= xv) {
+      // refined like the step below (a local maximum: within half a bin): twice the stride doubles its error
+      h1 = M.log(w[xs - 1] + 1e-9);
+      h2 = M.log(w[xs + 1] + 1e-9);
+      s = h1 - 2 * M.log(w[xs] + 1e-9) + h2;
+      xs += s < 0 ? (0.5 * (h1 - h2)) / s : 0;
+    }
     spectrum(ops, ring, this.hann, w, p);
     // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
     const total = ops.variance(w.subarray(K_FROM, K_HI + 1), 0);
@@ -245,7 +337,34 @@ export class CadenceEstimator {
     h1 = M.log(w[best - 1] + 1e-9);
     h2 = M.log(w[best + 1] + 1e-9);
     s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
-    spm = (best + (s < 0 ? (0.5 * (h1 - h2)) / s : 0)) * SPM_PER_BIN;
+    // (peakNear's bin need not be a local maximum: an offset past a bin is no refinement)
+    spm = best + (s < 0 && (h1 = (0.5 * (h1 - h2)) / s) < 1 && h1 > -1 ? h1 : 0);
+    // aliasing: at 12.5 Hz a harmonic of the step can outscore the step itself (205's 3rd shows
+    // at 135, 190's at 180); a running-sized signal is checked even where it looks like a walk.
+    // A rate found so is taken as computed from the refined peak: where the alias and the step
+    // share a lobe (near 187.5, where the 3rd harmonic lands on the step), the lobe's own peak is
+    // pulled between them. Not needed where the forearm's swing already agrees with the peak.
+    if ((run || sd >= RUN_SD) && !(xs && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE)) {
+      s = this.unalias(spm);
+      run = run || s !== spm;
+      best = M.round((spm = s));
+    }
+    // the swing's step rate (twice its stride, the step's own harmonics cannot pull it) is the
+    // rate where the magnitude's peak is within X_AGREE bins of it; further off, the magnitude's
+    // own peak next to it is, where there is one (not the flank of another's lobe)
+    if (xs && run && spm <= 2 * xs + X_AGREE && spm >= 2 * xs - X_AGREE) {
+      spm = 2 * xs;
+      best = M.round(spm);
+      both = true;
+    }
+    else if (xs && run && w[(k = peakNear(w, M.round(2 * xs))) - 1] <= w[k] && w[k + 1] <= w[k]) {
+      best = k;
+      h1 = M.log(w[best - 1] + 1e-9);
+      h2 = M.log(w[best + 1] + 1e-9);
+      s = h1 - 2 * M.log(w[best] + 1e-9) + h2;
+      spm = best + (s < 0 && (h1 = (0.5 * (h1 - h2)) / s) < 1 && h1 > -1 ? h1 : 0);
+    }
+    spm *= SPM_PER_BIN;
     // confidence: the share of band energy the gait explains: the step peak and its stride
     // partner at half the rate (the Hann main lobe holds each within ±2 bins)
     k = best - 2;
@@ -253,7 +372,11 @@ export class CadenceEstimator {
     lo = hi - 2;
     while (lo <= hi + 2) peak += w[k] * w[k++] + w[lo] * w[lo++];
     conf = total > 0 ? (peak / total - 0.15) / 0.45 : 0;
-    if (spm < this.fwSpm * 0.6) spm *= 2; // the counter never over-counts: we found a stride
+    // two independent signals agreeing (the magnitude's peak and the swing) is worth showing even
+    // where sharp strikes spread the magnitude's energy over its aliases
+    if (both && conf < BOTH_CONF) conf = BOTH_CONF;
+    // the counter never over-counts: we found a stride (one that doubles into the step band)
+    if (spm < this.fwSpm * 0.6 && spm * 2 <= K_HI * SPM_PER_BIN) spm *= 2;
     this.gait = run ? GAIT_RUN : GAIT_WALK;
     this.spm = spm;
     this.conf = conf < 0 ? 0 : conf > 1 ? 1 : conf;
