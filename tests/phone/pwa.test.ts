@@ -136,9 +136,9 @@ describe("the phone app: import, list, session page, exports", () => {
 
   it("a log whose track carries HR and cadence: the charts draw each point's values, labelled as such", async () => {
     const text = readFileSync("tests/fixtures/speedseq-classic5k-hr.log", "latin1");
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const errors: string[] = [];
-    const page = await openPhone(ctx, srv.url + "phone/", errors);
+    const page = await openPhone(ctx, env.srv.url + "phone/", errors);
     await importFiles(page, [{ name: "speedseq.log0", text }]);
     await page.click("#sessions tbody tr a");
     await page.waitForSelector("#splits");
