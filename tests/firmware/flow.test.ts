@@ -22,9 +22,12 @@ function pausedRemain(w: Watch, t: number): string {
   const i = s.lastIndexOf("PAUSED");
   expect(i, `no paused run screen since ${t}: ${s.join(", ")}`).toBeGreaterThanOrEqual(0);
   expect(s[i + 1]).toBe("tap:menu");
-  return s[i + 2];
+  // the big number (the caption under it is drawn with the bar, before it)
+  return s.slice(i + 2).find((x) => /^\d+:\d\d$/.test(x))!;
 }
 
+/** the count-down among texts drawn (the run screen redraws only what changed each second) */
+const big = (texts: string[]) => texts.find((x) => /^\d+:\d\d$/.test(x))!;
 const secs = (mmss: string) => Number(mmss.split(":")[0]) * 60 + Number(mmss.split(":")[1]);
 
 describeFw("the runner's guide on the firmware", () => {
@@ -61,19 +64,22 @@ describeFw("the runner's guide on the firmware", () => {
     expect(pre).toContain("BTN: start");
 
     // 4. BTN1: the warm-up counts down at once
-    w.press(100);
     t = w.now();
+    w.press(100);
     feed(1000);
-    expect(since(t).slice(0, 3)).toEqual(["Warm-up", "9:59", "to go"]);
+    expect(since(t)[0]).toBe("Warm-up");
+    expect(since(t)).toEqual(expect.arrayContaining(["to go", "9:59"]));
     // one GPS and one HRM listener of ours, not one per screen that turned them on
     expect(w.listeners()).toMatchObject({ GPS: 1, HRM: 1, accel: 1, step: 1 });
     feed(59000);
-    expect(since(w.now() - 1000).slice(0, 2)).toEqual(["Warm-up", "9:00"]);
+    // each second only what changed: the count-down
+    expect(since(w.now() - 1000)).toEqual(["9:00"]);
 
     // 5. BTN1 pauses; a tap opens the actions; 3 s later the menu is still the screen
+    t = w.now();
     w.press(100);
     feed(2000);
-    expect(pausedRemain(w, w.now() - 1000)).toBe("9:00");
+    expect(pausedRemain(w, t)).toBe("9:00");
     t = w.now();
     w.tap(88, 120);
     const menu = since(t);
@@ -92,7 +98,7 @@ describeFw("the runner's guide on the firmware", () => {
     feed(5000);
     expect(since(t)).not.toContain("PAUSED");
     // 5 s of running after 9:00 (about 8 s paused and in the menu would have made it 8:47)
-    expect(Math.abs(secs(since(w.now() - 1000)[1]) - (9 * 60 - 5))).toBeLessThanOrEqual(1);
+    expect(Math.abs(secs(big(since(w.now() - 1000))) - (9 * 60 - 5))).toBeLessThanOrEqual(1);
 
     // 6. Next step: the warm-up ends, the first stride runs by distance
     w.press(100);
@@ -102,16 +108,18 @@ describeFw("the runner's guide on the firmware", () => {
     t = w.now();
     w.tapText("Next step");
     feed(2000);
-    expect(since(t).slice(0, 4)).toEqual(["Stride", "1/4", "100", "metres to go"]);
+    expect(since(t).slice(0, 2)).toEqual(["Stride", "1/4"]);
+    expect(since(t)).toEqual(expect.arrayContaining(["metres to go", "100"]));
     expect(since(t)).not.toContain("PAUSED");
     t = w.now();
     expect(feed(40000, () => drawnSince("Walk/jog", t))).toBe(true);
 
     // 7. in the walk/jog: pause, wait, +30 s (back on the paused run screen, 30 s longer)
     feed(10000);
+    t = w.now();
     w.press(100);
     feed(2000);
-    const before = secs(pausedRemain(w, w.now() - 1000));
+    const before = secs(pausedRemain(w, t));
     t = w.now();
     w.tap(88, 120);
     expect(since(t)).toEqual(expect.arrayContaining(["Resume", "Next step", "+30 s", "End session"]));

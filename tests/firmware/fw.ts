@@ -151,3 +151,20 @@ export function findRow(w: Watch, text: string, maxDrags = 16): DrawnText & { sc
   }
   throw new Error(`no menu row "${text}" after ${maxDrags} drags; drawn lately: ${w.shown().slice(-12).join(", ")}`);
 }
+
+/**
+ * The run screen's bar (its left text: the step or "Rep n/N", or PAUSED) as last drawn since
+ * fromMs: the screen redraws only what changed each second, so the bar is drawn when the step,
+ * its unit, the pause or the flash state change, not every second.
+ */
+export function runBar(w: Watch, fromMs = -Infinity): string | undefined {
+  for (let i = w.texts.length - 1; i >= 0; i--) {
+    const t = w.texts[i];
+    if (t.tMs < fromMs) break;
+    if (t.x <= 5 && t.y >= 24 && t.y < 48) return t.text;
+  }
+  return undefined;
+}
+
+/** the run screen redrew its count-down (m:ss) since fromMs: the session is running */
+export const ticking = (w: Watch, fromMs: number) => w.shown(fromMs).some((x) => /^\d+:\d\d$/.test(x));

@@ -5,7 +5,7 @@
 // which runs the app's 'kill' handler, and a power loss: a new instance booted on a copy of the
 // flash, with a line torn by the loss, where nothing of the old app ran on the way out.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, fwReboot, feeder, logText, recordingEvents, shift, startWorkout, FW_TIMEOUT } from "./fw";
+import { describeFw, fwApp, fwReboot, feeder, logText, recordingEvents, runBar, shift, startWorkout, FW_TIMEOUT } from "./fw";
 import { loadApp } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
 import { decodeLog } from "../../src/engine/log/decode";
@@ -60,7 +60,7 @@ describeFw("killed mid-session, opened again", () => {
   it("load() mid-rep: the kill handler releases everything; Resume continues the same log to the end", async () => {
     const w = await fwApp();
     const { ev, t0 } = runUntil(w, 1_350_000);
-    expect(w.shown(w.now() - 1000)).toContain("Rep 3/6");
+    expect(runBar(w)).toBe("Rep 3/6");
     const before = stepsOf(logText(w));
     expect(before.length).toBeGreaterThan(10);
     w.exec("load()");
@@ -86,7 +86,7 @@ describeFw("killed mid-session, opened again", () => {
     w.advance(1000);
     expect(w.powered()).toEqual({ GPS: ["speedseq"], HRM: ["speedseq"] });
     // the unfinished rep 3 runs again from its start
-    expect(w.shown(w.now() - 1000)).toContain("Rep 3/6");
+    expect(runBar(w, from)).toBe("Rep 3/6");
     finish(w, ev, t0);
     const log = checkComplete(logText(w), before, 0);
     expect(log.errors).toEqual([]);

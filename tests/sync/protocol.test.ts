@@ -7,7 +7,7 @@
 import { expect, it } from "vitest";
 import { bootWatch, loadApp } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
-import { describeFw, fwApp, fwWatch, startWorkout, feeder, recordingEvents, logText, FW_TIMEOUT } from "../firmware/fw";
+import { describeFw, fwApp, fwWatch, startWorkout, feeder, recordingEvents, logText, runBar, ticking, FW_TIMEOUT } from "../firmware/fw";
 import { VirtualWire } from "./wire";
 import { makeLog, writeLogFile } from "./logs";
 import { SyncClient } from "../../src/sync/client";
@@ -51,7 +51,8 @@ describeFw("sync on the firmware", () => {
     loadApp(w, "speedseq.app.js");
     startWorkout(w, "Classic 5K");
     feeder(w, recordingEvents("pyfitparse_activity-small-fenix2-run.csv", { fromS: 60 }))(60_000);
-    expect(w.shown(w.now() - 1000)).toContain("Warm-up");
+    expect(runBar(w)).toBe("Warm-up");
+    expect(ticking(w, w.now() - 1000)).toBe(true);
 
     const during = await sync(w, { delete: true });
     expect(during.rep.refused).toBe(RUNNING);

@@ -13,7 +13,7 @@ import { TEMPLATES } from "../../src/engine/workout/templates";
 import type { Plan } from "../../src/engine/plan";
 import type { Watch } from "../../emulator/firmware/watch";
 import { loadApp } from "../../emulator/firmware/node";
-import { describeFw, fwApp, findRow, startWorkout, feeder, recordingEvents, FW_TIMEOUT } from "../firmware/fw";
+import { describeFw, fwApp, findRow, startWorkout, feeder, recordingEvents, runBar, ticking, FW_TIMEOUT } from "../firmware/fw";
 import { VirtualWire } from "./wire";
 
 function plan(text: string): Plan {
@@ -122,14 +122,16 @@ describeFw("sending a workout to the firmware", () => {
     const w = await fwApp({ trace: true });
     startWorkout(w, "Classic 5K");
     feeder(w, recordingEvents("pyfitparse_activity-small-fenix2-run.csv", { fromS: 60 }))(30_000);
-    expect(w.shown(w.now() - 1000)).toContain("Warm-up");
+    expect(runBar(w)).toBe("Warm-up");
+    expect(ticking(w, w.now() - 1000)).toBe(true);
     const { send } = wireTo(w);
     const r = await send(FILE1, JSON1);
     expect(r).toEqual({ ok: false, file: FILE1, refused: WORKOUT_RUNNING });
     expect(w.readFile(FILE1)).toBeUndefined();
     // still running
     w.advance(2000);
-    expect(w.shown(w.now() - 1500)).toContain("Warm-up");
+    expect(runBar(w)).toBe("Warm-up");
+    expect(ticking(w, w.now() - 1500)).toBe(true);
     expect(w.errors).toEqual([]);
   }, FW_TIMEOUT);
 
