@@ -5,18 +5,10 @@
 // written on the watch as speedseq.w<id>.json (authoring's name for it), SpeedSeq restarts and
 // lists it, and it starts (tap its row, a GPS fix, BTN1), its log naming the plan the phone sent;
 // while that session runs, the next send is refused with the page saying why, and nothing is written.
-<<<<<<< HEAD
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { phoneEnv, openPhone } from "./harness";
-import { describeFw, fwApp, tapRow, FIX, logText, FW_TIMEOUT } from "../firmware/fw";
-=======
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch } from "../browser/chromium";
-import { phoneServer, openPhone, type PhoneServer } from "./harness";
 import { describeFw, fwApp, tapRow, FIX, logText, runBar, FW_TIMEOUT } from "../firmware/fw";
->>>>>>> cpu2
 import { serveConsole } from "../../emulator/firmware/tcp";
 import { parseText, printWorkout, workoutFileName } from "../../src/authoring";
 import { asciiJson, WORKOUT_RUNNING } from "../../src/sync/workout";
