@@ -180,6 +180,10 @@ export class Session {
   gpsFix(wallMs: number, f: GpsFix): void {
     const t = this.at(wallMs);
     if (this.mode === DONE) return;
+    // a step whose time is up ends before this fix counts (the tick that would end it may not
+    // have come yet): the fix's distance belongs to the step after it
+    const st0 = this.step;
+    if (st0 && !st0.end.dist && this.boundaryAt <= t) this.advance(t);
     const g = this.gps;
     if (g.add(t, f) === GPS_OK) this.gpsN++;
     else this.gpsBad++;

@@ -245,12 +245,17 @@ describe("which events run the step rules", () => {
 
 describe("GPS fixes and the step rules", () => {
   const fix = (lat: number) => ({ lat, lon: 0, alt: 0, speed: 12, course: 0, time: 0, satellites: 9, fix: 1, hdop: 1 });
-  it("a fix past a time step's end leaves it to the tick; a fix that completes a distance step ends it at once", () => {
+  it("a fix past a time step's end ends it first (its distance counts for the next step); a fix that completes a distance step ends it at once", () => {
     const lines: string[] = [];
     const s = new Session(one({ kind: "warmup", end: { time: 5 } }, { kind: "work", end: { dist: 20 } }, { kind: "cooldown", end: { time: 60 } }), { buzz() {}, write: (l) => { lines.push(l); }, crc: crc32 }, 0, "t", "", 0, 0);
     for (let t = 1000; t <= 5000; t += 1000) { s.tick(t - 1); s.gpsFix(t - 500, fix(t * 1e-8)); }
-    s.gpsFix(5300, fix(5.3e-5));
+    // a fix inside the warm-up leaves it running (the tick ends it)
+    s.gpsFix(4700, fix(4.7e-5));
     expect(s.step!.kind).toBe("warmup");
+    // the fix after its 5 s: the warm-up ends at 5 s exactly and the fix's metres are the work step's
+    s.gpsFix(5300, fix(5.3e-5));
+    expect(s.step!.kind).toBe("work");
+    expect(s.sDist).toBeGreaterThan(0);
     s.tick(5999);
     expect(s.step!.kind).toBe("work");
     // ~3.3 m a second (12 km/h): the 20 m end on the fix that passes them
