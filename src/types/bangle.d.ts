@@ -82,6 +82,8 @@ interface EApi extends EspruinoE {
   getBattery(): number;
 }
 declare var E: EApi;
+/** Espruino's process: memory(false) reads the JsVar counts without collecting garbage first */
+declare var process: { memory(gc?: boolean): { free: number; usage: number; total: number } };
 declare function setWatch(cb: (e: { state: boolean; time: number; lastTime: number }) => void, pin: unknown, o?: object): number;
 declare function clearWatch(id?: number): void;
 declare function setInterval(cb: () => void, ms: number): number;

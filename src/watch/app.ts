@@ -263,12 +263,18 @@ export class App implements Ports, View {
   ui(start?: number): void {
     const me = this;
     if (start) this.ticker = setInterval(function () {
-      const s = me.s!, c = me.cad!, t = Date.now(), st = s.step, k = st && st.kind;
+      const s = me.s!, c = me.cad, t = Date.now(), st = s.step, k = st && st.kind;
       // the step count and the sample rate (power save stops the accelerometer estimate) once a
       // second; an estimate every CAD_HOP samples where the drop detector watches (reps and
-      // strides), else every other one: half the time the estimates take, the screen's cadence 1.3 s later
-      c.steps(me.stepN, t);
-      if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
+      // strides), else every other one: half the time the estimates take, the screen's cadence 1.3 s
+      // later (no estimator: memory ran short, see lean)
+      if (c) {
+        c.steps(me.stepN, t);
+        if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
+        // under 600 JsVars free (RAM held by something else): the interpreter is a few hundred
+        // from interrupting the run, which LOW_MEMORY only reports once it has (measured)
+        if (process.memory(false).free < 600) me.lean();
+      }
       s.tick(t);
       me.after();
       if (me.ticker && me.live) drawRun(s, me);
@@ -291,6 +297,20 @@ export class App implements Ports, View {
     // the screen was another's (pre-start, the paused actions): all of it again
     this.k = "";
     if (this.ticker) drawRun(this.s!, this);
+  }
+
+  /**
+   * Memory ran short during a run: the cadence estimate goes (its buffers are the largest thing a
+   * run holds, ~270 JsVars) so that the log and the buzzes go on; the log says when (lowMemory,
+   * with the JsVars then free) and the run screen says LOW RAM: cadence off, for the rest of it.
+   */
+  lean(): void {
+    const s = this.s!;
+    this.w.B.removeListener("accel", this.ls.accel);
+    delete this.ls.accel;
+    this.cad = null;
+    s.cadence(Date.now(), 0, 0);
+    s.log.rec({ k: "F", tMs: s.t, what: "lowMemory", value: process.memory(false).free });
   }
 
   /** the session's end: its tick, sensors and options back as they were, its RAM given back; the log keeps everything written */

@@ -15,6 +15,8 @@ export interface View {
   low: boolean;
   /** storage full: a write failed, the log is stopped (the session runs on) */
   full: boolean;
+  /** the cadence estimator, null once memory ran short (app.ts lean): the screen says so */
+  cad: object | null;
   /**
    * what the screen shows now: the layout's key ("" = unknown: draw it all), then the texts of
    * the big number, the pace box, bpm and spm
@@ -48,8 +50,8 @@ function layout(s: Session, v: View): void {
   else if (st.kind === "work") bar("Rep " + s.cur.rep + "/" + s.cur.reps, label, "#f00", "#fff");
   else bar(label, s.cur.where, easy ? "#0f0" : "#0ff", "#000");
   // the caption under the big number, or in its place what flash is short of (the one free line of the screen)
-  g.setColor(v.low || v.full ? "#f00" : "#000").setFontAlign(0, -1).setFont("6x8", 1);
-  g.drawString(v.full ? "STORAGE FULL: log off" : v.low ? "STORAGE LOW: track off" : u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", (r.x + r.x2) / 2, y - 10);
+  g.setColor(v.low || v.full || !v.cad ? "#f00" : "#000").setFontAlign(0, -1).setFont("6x8", 1);
+  g.drawString(v.full ? "STORAGE FULL: log off" : v.low ? "STORAGE LOW: track off" : !v.cad ? "LOW RAM: cadence off" : u === "m" ? "metres to go" : u === "s" ? "to go" : u === "bpm" ? "bpm to ready" : "lap: BTN", (r.x + r.x2) / 2, y - 10);
   if (s.form === FORM_OFFER) {
     // the form guard's offer, in place of the last rep and the next target while it stands
     g.setFont("6x8", 2).setFontAlign(-1, -1).setColor("#f00").drawString("Form fading:", r.x + 2, y);
@@ -87,7 +89,7 @@ export function drawRun(s: Session, v: View): void {
   const left = s.remain();
   const u = s.unit;
   let y = r.y;
-  let t = s.cur.idx + u + s.mode + v.low + v.full + s.form;
+  let t = s.cur.idx + u + s.mode + v.low + v.full + !v.cad + s.form;
   // countdown into a rep: one huge digit, the whole screen
   if (u === "s" && next && next.kind === "work" && left <= 3 && left > 0 && s.mode !== PAUSED) {
     v.k = "";

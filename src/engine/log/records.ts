@@ -125,7 +125,7 @@ export type LineRec = Exclude<Rec, TrackRec>;
 // while it writes a line), and the decoder reads the arrays at the end of this file.
 export const STEP_KIND_CODES = "warmup stride work recovery cooldown rest";
 export const STEP_WHY_CODES = "time dist hr cap lap skip end";
-export const EVENT_CODES = "pause resume skip extend lap cadDrop paceFast paceSlow gpsLost gpsBack storageLow clockJump formOffer shorten asPlanned";
+export const EVENT_CODES = "pause resume skip extend lap cadDrop paceFast paceSlow gpsLost gpsBack storageLow clockJump formOffer shorten asPlanned lowMemory";
 export const END_CODES = "done ended saved";
 
 /** the words of a space-separated list, as a union of string literal types */
