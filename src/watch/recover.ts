@@ -2,7 +2,7 @@
 // the same log after the last finished step; Save closes it as it is, then its summary.
 import { planNamed } from "./workouts";
 import type { Scan } from "./scan";
-import { say, logOut, FULL } from "./ui";
+import { say, logOut, lowRam, FULL } from "./ui";
 import type { App } from "./app";
 
 declare var A: App;
@@ -10,6 +10,8 @@ declare var X: Scan;
 
 function recover(A: App, sc: Scan): void {
   A.w.E.showPrompt("Unfinished session\n" + sc.plan + "\n" + sc.nextIdx + " steps done", { title: "SpeedSeq", buttons: { "Save": 2, "Resume": 1 } }).then(function (v) {
+    // Resume with too little free RAM says so and leaves; the log is untouched, offered again at the next launch
+    if (v === 1 && lowRam(A)) return;
     const plan = v === 1 ? planNamed(A.w.S, A.set, sc.plan) : null;
     if (plan) return A.go(plan, sc.n, sc.lastSeq, sc.nextIdx, sc.cut);
     // save: close the log as it is (with flash full it stays as it is, unclosed)

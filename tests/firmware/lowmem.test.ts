@@ -3,9 +3,12 @@
 // the run's code (at ~20 free), so the app watches free memory at its tick and, under 600, gives up
 // its cadence estimate (the largest thing a run holds) so that the log and the buzzes go on: the log
 // says when, the run screen says LOW RAM, and the warm-up still ends on time with its buzz and its
-// step line, without an interpreter error.
+// step line, without an interpreter error. And Resume from the recover prompt, like a tap on the
+// list, refuses with too little free RAM and leaves the unfinished log as it was.
 import { expect, it } from "vitest";
 import { describeFw, fwApp, startWorkout, logText, feeder, FIX, FW_TIMEOUT } from "./fw";
+import { loadApp } from "../../emulator/firmware/node";
+import { memCheck } from "../../src/engine/decide";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import type { EventRec, StepRec } from "../../src/engine/log/records";
@@ -62,6 +65,30 @@ describeFw("a run short of memory", () => {
     expect(w.buzzes.length).toBeGreaterThan(buzzes);
     expect(w.errors).toEqual([]);
     expect(w.eval<string[]>("E.getErrorFlags()")).toEqual([]);
+    w.exec("HELD=undefined;");
+  }, FW_TIMEOUT);
+
+  it("Resume with RAM held elsewhere: says Low RAM with both figures, starts nothing, the log as it was", async () => {
+    const w = await fwApp({ trace: true });
+    startWorkout(w, "Classic 5K");
+    feeder(w, running(40) as Parameters<typeof feeder>[1])(40_000);
+    w.exec("load()");
+    w.advance(1500);
+    const log = logText(w);
+    const from = w.now();
+    loadApp(w, "speedseq.app.js");
+    w.advance(2000);
+    // with the prompt up, RAM held elsewhere (a load() clears what the console held before it) so
+    // that 800 JsVars fewer than a session needs are free
+    const free = w.memory().free;
+    w.exec(`var HELD=[];for(var i=0;i<${free - memCheck(0).needVars + 800};i++)HELD.push(i);`);
+    w.tapText("Resume");
+    w.advance(1000);
+    expect(w.shown(from).join(" ")).toMatch(/Low RAM/);
+    expect(w.shown(from).join(" ")).toMatch(/A session needs\s+\d+\s+free\s+JsVars;\s+\d+\s+are\s+free/);
+    expect(w.powered().GPS).not.toContain("speedseq");
+    expect(w.listeners().accel ?? 0).toBe(0);
+    expect(logText(w)).toBe(log);
     w.exec("HELD=undefined;");
   }, FW_TIMEOUT);
 });
