@@ -3,7 +3,7 @@
 // recovery, one BTN1 press takes it, the rest of the set runs shorter and the log says so; and the
 // pre-start screen warns of a hard session in the last 36 h without blocking the start.
 import { expect, it } from "vitest";
-import { describeFw, fwApp, fwReboot, feeder, logText, shift, tapRow, FIX, FW_TIMEOUT } from "./fw";
+import { describeFw, fwApp, fwReboot, feeder, logText, shift, tapRow, runBar, FIX, FW_TIMEOUT } from "./fw";
 import { loadApp } from "../../emulator/firmware/node";
 import type { Watch } from "../../emulator/firmware/watch";
 import { sessionTimeline } from "../../emulator/firmware/timeline";
@@ -81,7 +81,8 @@ describeFw("coaching on the wrist", () => {
     const offer = w.buzzes.filter((z) => z.tMs >= recStart - 2000 && z.ms === pattern(H_OFFER)[0]);
     expect(offer.length, "the offer pattern").toBe(1);
     expect(offer[0].tMs).toBeGreaterThan(rec.tMs);
-    const screen = drawnSince(w, w.now() - 1000);
+    // (the run screen draws what changed: the offer's lines when it began)
+    const screen = drawnSince(w, recStart - 2000);
     expect(screen).toContain("Form fading:");
     expect(screen).toContain("BTN1 = shorten next reps");
     expect(screen).toContain("(BTN1 does not pause now)");
@@ -93,7 +94,7 @@ describeFw("coaching on the wrist", () => {
     expect(drawnSince(w, w.now() - 900)).not.toContain("Form fading:");
     // the next rep (from about 300 s) says it is short; the session runs to its summary
     feed(310_000 - (w.now() - t0));
-    expect(drawnSince(w, w.now() - 1000)).toContain("Short");
+    expect(drawnSince(w, t0 + 290_000)).toContain("Short");
     feed(400_000, () => (w.lastText("Rate effort")?.tMs ?? -1) > t0);
     expect(w.lastText("Rate effort")).toBeDefined();
 
@@ -118,7 +119,7 @@ describeFw("coaching on the wrist", () => {
     const ev = fadeEvents();
     const feed = feeder(w, ev);
     feed(245_000);
-    expect(drawnSince(w, w.now() - 1000)).toContain("Form fading:");
+    expect(drawnSince(w, t0 + 235_000)).toContain("Form fading:");
     w.press(100);
     // 20 s into rep 3 (from about 300 s): the power goes
     feed(320_000 - (w.now() - t0));
@@ -156,7 +157,7 @@ describeFw("coaching on the wrist", () => {
     expect(pre).toContain("BTN: start");
     w.press(100);
     w.advance(2000);
-    expect(drawnSince(w, w.now() - 1000)).toContain("Warm-up");
+    expect(runBar(w)).toBe("Warm-up");
   }, FW_TIMEOUT);
 
   it("pre-start says nothing of an easy session 20 h ago or a hard one 40 h ago", async () => {
