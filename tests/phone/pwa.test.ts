@@ -99,7 +99,7 @@ describe("the phone app: import, list, session page, exports", () => {
     expect(reps[0][10]).toBe("paceFast");
     expect(reps[1][11]).toBe("6"); // the rep's own RPE (step idx 11)
     expect(reps[5][6]).toBe("slow");
-    expect(reps[5][10]).toBe("paceFast|paceSlow|cadDrop");
+    expect(reps[5][10]).toBe("paceFast|paceSlow|cadDrop|formFade");
     expect(rows[20].slice(1, 3)).toEqual(["Cool-down", "10:00"]);
     const facts = await page.textContent(".facts");
     expect(facts).toContain("6 / 10");
