@@ -104,9 +104,10 @@ export class GpsTrack {
   add(tMs: number, f: GpsFix): number {
     this.segM = this.gap = 0;
     const last = this.tMs;
-    // (the event's fields are not trusted: a position that is not a number, "51.5" too, is no fix;
+    // (the event's fields are not trusted: a position that is not a number, "51.5" too, or off the
+    // globe (|lat| > 90, |lon| > 180, NaN: the squares compare false) is no fix;
     // the other fields are compared or divided, where a numeric string counts as its number)
-    let why = !(f.fix > 0) || typeof f.lat != "number" || typeof f.lon != "number" || !isFinite(f.lat) || !isFinite(f.lon) || (f.lat === 0 && f.lon === 0) ? GPS_NOFIX : !(f.hdop <= MAX_HDOP) ? GPS_POOR : GPS_OK;
+    let why = !(f.fix > 0) || typeof f.lat != "number" || typeof f.lon != "number" || !(f.lat * f.lat <= 8100 && f.lon * f.lon <= 32400) || (f.lat === 0 && f.lon === 0) ? GPS_NOFIX : !(f.hdop <= MAX_HDOP) ? GPS_POOR : GPS_OK;
     const dt = tMs - last;
     let d = 0;
     // a new anchor (no distance, no speed history): the first fix, or a restart after jumps

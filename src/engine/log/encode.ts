@@ -134,14 +134,15 @@ export class LogWriter {
       }
       return o + String.fromCharCode(PACK_TERM_0 + z);
     }
-    // a non-finite delta would never pack (pack() loops on it)
-    if (!isFinite(tS + lat + lon)) return null;
     const t = Math.round(tS);
     const a = Math.round(lat * 1e5);
     const o = Math.round(lon * 1e5);
     // (a comparison is false for undefined and NaN: both are "none", 0)
     const h = bpm! > 0 ? Math.round(bpm!) : 0;
     const c = spm! > 0 ? Math.round(spm!) : 0;
+    // a non-finite delta would never pack (pack() loops on it): a latitude of 1e308 is finite, its
+    // 1e-5 degrees are not
+    if (!isFinite(t + a + o + h + c)) return null;
     if (this.n) this.s += pack(t - this.t) + pack(a - this.la) + pack(o - this.lo) + pack(h - this.hr) + pack(c - this.cd);
     // T_TIME_S, T_LAT_E5, T_LON_E5, T_BPM, T_SPM, then T_DELTAS: the first point and the "," before the deltas
     else this.s = b36(t) + "," + b36(a) + "," + b36(o) + "," + b36(h) + "," + b36(c) + ",";
