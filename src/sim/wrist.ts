@@ -55,11 +55,44 @@ export interface Synth {
 
 export { rng };
 
-function gauss(r: () => number): number {
+/** a standard normal deviate from r (Box–Muller) */
+export function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }
 
 const FW_MIN_STEP_MS = 320;
+
+/**
+ * The runner's step times (ms), in the order they were made (left and right alternate from the
+ * first: a step's foot is its index's parity): a phase accumulator over the profile at 10 ms, each
+ * step moved by the left/right timing asymmetry (a fraction of the interval) and by jitter (stepCv
+ * of the interval, from n).
+ */
+export function stepTimes(sc: Scenario, n: () => number, timeAsym: number, stepCv: number): number[] {
+  const out: number[] = [];
+  const durMs = sc.durationS * 1000;
+  let phase = n(), parity = 0;
+  for (let t = 0; t < durMs; t += 10) {
+    const spm = sc.spmAt(t / 1000);
+    if (spm <= 0) { phase = 0; continue; }
+    phase += (spm / 60) * 0.01;
+    if (phase >= 1) {
+      phase -= 1;
+      const iv = 60000 / spm;
+      out.push(t + (parity ? timeAsym : -timeAsym) * iv * 0.5 + gauss(n) * stepCv * iv);
+      parity ^= 1;
+    }
+  }
+  return out;
+}
+
+/** the steps the firmware's counter registers of sorted step times: none closer than it can count */
+export function firmwareSteps(sortedMs: number[]): number[] {
+  const out: number[] = [];
+  let last = -1e9;
+  for (const s of sortedMs) if (s - last >= FW_MIN_STEP_MS) { out.push(s); last = s; }
+  return out;
+}
 
 function defaultGait(spm: number): Gait {
   return spm <= 0 ? "still" : spm < 140 ? "walk" : "run";
@@ -88,27 +121,8 @@ export function synthesise(sc: Scenario, seed: number, noiseSeed?: number): Synt
   // from here on only noise: the same stream as the runner's unless a noise seed is given
   const n = noiseSeed === undefined ? r : rng(noiseSeed);
 
-  // steps from a phase accumulator at 1 ms resolution of the profile (10 ms steps)
-  const stepMs: number[] = [];
-  const durMs = sc.durationS * 1000;
-  let phase = n();
-  let parity = 0;
-  for (let t = 0; t < durMs; t += 10) {
-    const spm = sc.spmAt(t / 1000);
-    if (spm <= 0) { phase = 0; continue; }
-    phase += (spm / 60) * 0.01;
-    if (phase >= 1) {
-      phase -= 1;
-      const iv = 60000 / spm;
-      const off = (parity ? timeAsym : -timeAsym) * iv * 0.5 + gauss(n) * stepCv * iv;
-      stepMs.push(t + off);
-      parity ^= 1;
-    }
-  }
-  stepMs.sort((a, b) => a - b);
-  const firmwareStepMs: number[] = [];
-  let lastFw = -1e9;
-  for (const s of stepMs) if (s - lastFw >= FW_MIN_STEP_MS) { firmwareStepMs.push(s); lastFw = s; }
+  const stepMs = stepTimes(sc, n, timeAsym, stepCv).sort((a, b) => a - b);
+  const firmwareStepMs = firmwareSteps(stepMs);
 
   const samples: WristSample[] = [];
   const dtMs = 1000 / sc.rateHz;
@@ -117,7 +131,7 @@ export function synthesise(sc: Scenario, seed: number, noiseSeed?: number): Synt
   let swingF = 1, turnG = 0;
   for (let i = 0; ; i++) {
     const t = i * dtMs + Math.abs(gauss(n)) * jitterMs;
-    if (t >= durMs) break;
+    if (t >= sc.durationS * 1000) break;
     const tS = t / 1000;
     while (k + 1 < stepMs.length && stepMs[k + 1] <= t) k++;
     const spm = sc.spmAt(tS);

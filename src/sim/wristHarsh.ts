@@ -23,13 +23,8 @@
 // crest factor (peak / RMS of the AC part over 10 s windows) about 4–4.5, and the step
 // fundamental only about 15–20 % of the AC power (medians over runners; runners vary widely).
 import { rng } from "./rng";
-import type { Scenario, Synth, WristSample } from "./wrist";
+import { gauss, stepTimes, firmwareSteps, type Scenario, type Synth, type WristSample } from "./wrist";
 
-function gauss(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-}
-
-const FW_MIN_STEP_MS = 320;
 /** 12-bit samples over ±8 g */
 const Q_G = 16 / 4096;
 const CLIP_G = 8;
@@ -49,34 +44,19 @@ export function synthesiseHarsh(sc: Scenario, seed: number, noiseSeed?: number):
   let pitch = u(-0.6, 0.6), roll = u(-0.7, 0.7);
   const n = noiseSeed === undefined ? r : rng(noiseSeed);
 
-  const stepMs: number[] = [];
-  const durMs = sc.durationS * 1000;
-  let phase = n(), parity = 0;
-  for (let t = 0; t < durMs; t += 10) {
-    const spm = sc.spmAt(t / 1000);
-    if (spm <= 0) { phase = 0; continue; }
-    phase += (spm / 60) * 0.01;
-    if (phase >= 1) {
-      phase -= 1;
-      const iv = 60000 / spm;
-      stepMs.push(t + (parity ? timeAsym : -timeAsym) * iv * 0.5 + gauss(n) * stepCv * iv);
-      parity ^= 1;
-    }
-  }
+  const stepMs = stepTimes(sc, n, timeAsym, stepCv);
   // a step's foot is its index's parity, fixed before sorting (jitter may swap two close steps)
   const foot = stepMs.map((_, i) => i & 1);
   const order = stepMs.map((_, i) => i).sort((a, b) => stepMs[a] - stepMs[b]);
   const steps = order.map((i) => stepMs[i]), feet = order.map((i) => foot[i]);
-  const firmwareStepMs: number[] = [];
-  let lastFw = -1e9;
-  for (const s of steps) if (s - lastFw >= FW_MIN_STEP_MS) { firmwareStepMs.push(s); lastFw = s; }
+  const firmwareStepMs = firmwareSteps(steps);
 
   const samples: WristSample[] = [];
   const dtMs = 1000 / sc.rateHz, dtS = dtMs / 1000;
   let k = 0, swingF = 1, turnG = 0, lastStamp = -1;
   for (let i = 0; ; i++) {
     const t = i * dtMs + gauss(n) * clockMs;
-    if (t >= durMs) break;
+    if (t >= sc.durationS * 1000) break;
     const tS = t / 1000;
     while (k + 1 < steps.length && steps[k + 1] <= t) k++;
     const spm = sc.spmAt(tS);

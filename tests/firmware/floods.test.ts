@@ -8,17 +8,8 @@ import type { Watch } from "../../emulator/firmware/watch";
 import { decodeLog } from "../../src/engine/log/decode";
 import { crc32 } from "../../src/sim/crc";
 import type { StepRec } from "../../src/engine/log/records";
+import { rng } from "../../src/sim/rng";
 
-/** a small seeded generator (mulberry32): the same values on every run */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** the firmware's error flags (LOW_MEMORY, FIFO_FULL, …), cleared as they are read */
 const errorFlags = (w: Watch) => w.eval<string[]>("E.getErrorFlags()");

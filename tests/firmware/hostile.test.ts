@@ -15,20 +15,10 @@ import type { Watch } from "../../emulator/firmware/watch";
 import { parseWorkout } from "../../src/engine/workout/validate";
 import { MAX_JSON_CHARS } from "../../src/engine/workout/limits";
 import { memCheck } from "../../src/engine/decide";
+import { rng } from "../../src/sim/rng";
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 13);
 
-/** mulberry32: a small seeded generator, so a run can be repeated */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** a fuzz case: a file, and either the reason the watch must give (a pattern) or null when it must start */
 interface Case { what: string; file: string; data: string; refused: RegExp | null; name?: string }
