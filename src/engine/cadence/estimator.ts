@@ -58,6 +58,8 @@ const K_LO = 27, K_RUN = 46, K_HI = 74;
 /** the band scanned for the confidence's energy starts at the lowest stride, K_LO / 2 */
 const K_FROM = 13;
 const HALF_W = 0.5;
+/** ring units per g: the rings hold whole 1/2048 g (finer than the sensor's steps) as 16-bit integers, half a float's RAM, and ±16 g */
+const G_UNITS = 2048;
 /** the least fundamental, as a share of the peak found, of a rate that the peak would be an alias of */
 const ALIAS_FUND = 0.4;
 /** how far the forearm axis's stride peak must stand above its band's mean to be trusted */
@@ -117,7 +119,7 @@ const ALIASES = new Int8Array([1, -1, 3, 1, -1, 4, 1, 1, 5, 1, 1, 6, 2, -1, 7, 2
  * not subtracted: what Hann leaves of a constant is under 0.12 % of it from the band's lowest
  * bin up (and nothing at even bins), and the magnitude ring holds |a| − 1 g.
  */
-function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number): void {
+function spectrum(ops: CadenceOps, ring: Int16Array, hann: Float32Array, w: Float32Array, p: number): void {
   let i = CAD_N;
   w.set(ring.subarray(p));
   w.set(ring.subarray(0, p), CAD_N - p);
@@ -164,8 +166,8 @@ export class CadenceEstimator {
   /** called after each new accelerometer estimate */
   done: () => void;
   private ops: CadenceOps;
-  private ring: Float32Array;
-  private ringX: Float32Array;
+  private ring: Int16Array;
+  private ringX: Int16Array;
   private work: Float32Array;
   private hann: Float32Array;
   private fwCount: Float64Array;
@@ -174,11 +176,12 @@ export class CadenceEstimator {
 
   constructor(ops: CadenceOps) {
     const me = this;
-    const R = (this.ring = new Float32Array(CAD_N)), X = (this.ringX = new Float32Array(CAD_N));
+    const R = (this.ring = new Int16Array(CAD_N)), X = (this.ringX = new Int16Array(CAD_N));
     /** samples since the window (re)started: the next one goes to ring[n mod N]; n0, t0: at the last rate check */
     let n = 0, n0 = 0, t0 = 0, h = CAD_HOP - 1;
     this.ops = ops;
     this.work = new Float32Array(PAD);
+    // (the window stays in floats: read from a 16-bit array, the multiply loop below ran slower)
     this.hann = new Float32Array(CAD_N);
     for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
     this.fwCount = new Float64Array(8);
@@ -187,8 +190,8 @@ export class CadenceEstimator {
     this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
-      R[n & (CAD_N - 1)] = a.mag - 1;
-      X[n & (CAD_N - 1)] = a.x;
+      R[n & (CAD_N - 1)] = a.mag * G_UNITS - G_UNITS;
+      X[n & (CAD_N - 1)] = a.x * G_UNITS;
       if (++n & h || n < CAD_N) return;
       me.analyse(n & (CAD_N - 1));
       me.done();
@@ -270,7 +273,7 @@ export class CadenceEstimator {
     // every local up front: a let inside a loop or branch costs a scope of its own on the watch
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
-    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
+    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N) / G_UNITS;
     let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0, both = false;
     if (sd < STILL_SD) return void this.fallback();
     // the forearm axis first, into the same buffer: the arm swing is a smooth stride-rate
