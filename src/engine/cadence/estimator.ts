@@ -315,28 +315,23 @@ export class CadenceEstimator {
     // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (of equals, the lowest: the scan goes
     // down). Two bins a pass, 2j+1 and 2j, which share their half-rate bin j: the top and bottom
     // bins of the band, each without its pair, are scored on their own.
-    k = K_HI >> 1;
-    s = w[K_HI] + HALF_W * w[k];
-    best = K_HI;
-    bestScore = s;
+    // (the scan is a fifth of an estimate's time: h1 is bin k's half-rate bin, h2 the one above it,
+    // carried from the pass before, and j walks down the band)
+    h1 = w[(k = K_HI >> 1)];
+    bestScore = w[(best = j = K_HI)] + HALF_W * h1;
     while (--k > K_LO >> 1) {
-      h1 = w[k];
-      h2 = w[k + 1];
-      s = w[(j = 2 * k + 1)] + HALF_W * (h1 > h2 ? h1 : h2);
-      if (s >= bestScore) {
+      h2 = h1;
+      if ((s = w[--j] + HALF_W * ((h1 = w[k]) > h2 ? h1 : h2)) >= bestScore) {
         bestScore = s;
         best = j;
       }
-      s = w[--j] + HALF_W * h1;
-      if (s >= bestScore) {
+      if ((s = w[--j] + HALF_W * h1) >= bestScore) {
         bestScore = s;
         best = j;
       }
     }
-    h1 = w[k];
-    h2 = w[k + 1];
-    s = w[K_LO] + HALF_W * (h1 > h2 ? h1 : h2);
-    if (s >= bestScore) best = K_LO;
+    h2 = w[k];
+    if (w[K_LO] + HALF_W * (h2 > h1 ? h2 : h1) >= bestScore) best = K_LO;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
     // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
     run = best >= K_RUN;
