@@ -23,7 +23,7 @@
 //   peak is within X_AGREE bins of it; further off, the magnitude's own peak next to it is.
 //   A rate both agree on is shown (confidence at least BOTH_CONF).
 // - otherwise the peak f is compared with every running rate that aliases one of its 3rd–8th
-//   harmonics onto f (ALIASES): the winner has the highest comb (its stride and first three
+//   harmonics onto f (the list in unalias): the winner has the highest comb (its stride and first three
 //   harmonics, each read where it aliases to), is another lobe (over 2 bins from f), has a
 //   fundamental of its own (ALIAS_FUND of f's, at a local peak) and is taken as computed.
 // Near 187.5 spm the 3rd harmonic lands on the step itself (the samples repeat every 4), and
@@ -34,9 +34,10 @@
 // (power save, low confidence) and lifts an estimate that is half of what the counter saw;
 // it is never used to lower one, since it under-counts above ~187 spm.
 //
-// Cost (bench/cadence-fw.ts times it on the firmware): per sample one short store; per estimate
-// two Hann loops of CAD_N/4 passes, two FFTs, the 48-bin scan and a 15-bin stride scan, and the
-// alias check's few comb reads only where the swing does not settle it.
+// Cost (bench/cadence-fw.ts times it on the firmware): per sample two short stores; per estimate
+// the magnitude's Hann loop of CAD_N/4 passes, its FFT and the 48-bin scan, every other estimate
+// the forearm's loop, FFT and 15-bin stride scan, and the alias check's few comb reads only where
+// the swing does not settle it. RAM: two 16-bit rings, half a Hann window, one work buffer.
 
 /** Native window maths: Espruino's E (sum, variance = sum of squared deviations, FFT in place). */
 export interface CadenceOps {
@@ -58,6 +59,8 @@ const K_LO = 27, K_RUN = 46, K_HI = 74;
 /** the band scanned for the confidence's energy starts at the lowest stride, K_LO / 2 */
 const K_FROM = 13;
 const HALF_W = 0.5;
+/** ring units per g: the rings hold whole 1/2048 g (finer than the sensor's steps) as 16-bit integers, half a float's RAM, and ±16 g */
+const G_UNITS = 2048;
 /** the least fundamental, as a share of the peak found, of a rate that the peak would be an alias of */
 const ALIAS_FUND = 0.4;
 /** how far the forearm axis's stride peak must stand above its band's mean to be trusted */
@@ -84,43 +87,29 @@ export const SRC_FIRMWARE = 2;
  */
 const SPM_PER_BIN = (12.5 * 60) / PAD;
 
-/** bin k or a neighbour is a local maximum */
-function isPeak(w: Float32Array, k: number): boolean {
-  return (w[k] >= w[k - 1] && w[k] >= w[k + 1]) || (w[k - 1] >= w[k - 2] && w[k - 1] >= w[k]) || (w[k + 1] >= w[k] && w[k + 1] >= w[k + 2]);
-}
-
 /** the largest of bins k-1, k, k+1 */
 function peakNear(w: Float32Array, k: number): number {
   return w[k - 1] > w[k] && w[k - 1] >= w[k + 1] ? k - 1 : w[k + 1] > w[k] ? k + 1 : k;
 }
 
 /**
- * A step rate's comb score at (fractional) bin c: its stride and its first three harmonics, each
- * where it aliases to. The modulus holds all PAD bins (the upper half mirrors the lower), and 3c
- * stays below PAD, so bin round(h·c) is the h-th harmonic's alias as it is.
- */
-function comb(w: Float32Array, c: number): number {
-  const R = Math.round;
-  return w[R(c / 2)] + w[R(c)] + w[R(2 * c)] + w[R(3 * c)];
-}
-
-/**
- * Step rates that alias one of their harmonics onto a peak at bin f, as (m, sign, h) for
- * (m·PAD + sign·f) / h: the 3rd to 8th harmonics that can land in the running band.
- */
-const ALIASES = new Int8Array([1, -1, 3, 1, -1, 4, 1, 1, 5, 1, 1, 6, 2, -1, 7, 2, -1, 8, 2, 1, 8]);
-
-/**
  * The window in time order (its oldest sample at ring[p]) through the Hann window into w's lower
  * half, the upper half zero; then w's spectrum modulus in place. The copies, the zeros and the
- * FFT are native; one interpreted loop of CAD_N multiplies is left, four to a pass. The mean is
+ * FFT are native; one interpreted loop of CAD_N multiplies is left, four to a pass. The window is
+ * symmetric and hann holds its first half and middle: the later half reads it backwards. The mean is
  * not subtracted: what Hann leaves of a constant is under 0.12 % of it from the band's lowest
  * bin up (and nothing at even bins), and the magnitude ring holds |a| − 1 g.
  */
-function spectrum(ops: CadenceOps, ring: Float32Array, hann: Float32Array, w: Float32Array, p: number): void {
-  let i = CAD_N;
+function spectrum(ops: CadenceOps, ring: Int16Array, hann: Float32Array, w: Float32Array, p: number): void {
+  let i = CAD_N, j = 1;
   w.set(ring.subarray(p));
   w.set(ring.subarray(0, p), CAD_N - p);
+  while (i > CAD_N / 2) {
+    w[--i] *= hann[j++];
+    w[--i] *= hann[j++];
+    w[--i] *= hann[j++];
+    w[--i] *= hann[j++];
+  }
   while (i) {
     w[--i] *= hann[i];
     w[--i] *= hann[i];
@@ -164,31 +153,34 @@ export class CadenceEstimator {
   /** called after each new accelerometer estimate */
   done: () => void;
   private ops: CadenceOps;
-  private ring: Float32Array;
-  private ringX: Float32Array;
+  private ring: Int16Array;
+  private ringX: Int16Array;
   private work: Float32Array;
   private hann: Float32Array;
-  private fwCount: Float64Array;
-  private fwT: Float64Array;
+  /** the step counter's last 8 counts, then the times of each (one array: each costs RAM of its own) */
+  private fw: Float64Array;
   private fwI: number;
+  /** the last swing stride in bins (0: none stood out), -1 when the next estimate measures it */
+  private xs: number;
 
   constructor(ops: CadenceOps) {
     const me = this;
-    const R = (this.ring = new Float32Array(CAD_N)), X = (this.ringX = new Float32Array(CAD_N));
+    const R = (this.ring = new Int16Array(CAD_N)), X = (this.ringX = new Int16Array(CAD_N));
     /** samples since the window (re)started: the next one goes to ring[n mod N]; n0, t0: at the last rate check */
     let n = 0, n0 = 0, t0 = 0, h = CAD_HOP - 1;
     this.ops = ops;
     this.work = new Float32Array(PAD);
-    this.hann = new Float32Array(CAD_N);
-    for (let i = 0; i < CAD_N; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
-    this.fwCount = new Float64Array(8);
-    this.fwT = new Float64Array(8);
+    // (the window stays in floats: read from a 16-bit array, the multiply loop below ran slower)
+    this.hann = new Float32Array(CAD_N / 2 + 1);
+    for (let i = 0; i <= CAD_N / 2; i++) this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / CAD_N);
+    this.fw = new Float64Array(16);
     // no estimate yet (GAIT_STILL, SRC_NONE), no step counts
     this.spm = this.conf = this.gait = this.src = this.fwSpm = this.fwI = 0;
+    this.xs = -1;
     this.done = () => {};
     this.put = function (a: AccelSample): void {
-      R[n & (CAD_N - 1)] = a.mag - 1;
-      X[n & (CAD_N - 1)] = a.x;
+      R[n & (CAD_N - 1)] = a.mag * G_UNITS - G_UNITS;
+      X[n & (CAD_N - 1)] = a.x * G_UNITS;
       if (++n & h || n < CAD_N) return;
       me.analyse(n & (CAD_N - 1));
       me.done();
@@ -211,22 +203,23 @@ export class CadenceEstimator {
    * its 1 s tick with the latest count; more often is fine). Between pairs kept it returns at once.
    */
   steps(count: number, tMs: number): void {
-    const T = this.fwT, C = this.fwCount;
+    const F = this.fw;
     let k = this.fwI, j = (k + 7) & 7;
     // one (count, time) pair per 2.5 s: 8 of them span the last ~20 s
-    if (tMs - T[j] < 2500 && tMs >= T[j]) return;
-    C[k] = count;
-    T[k] = tMs;
+    if (tMs - F[8 + j] < 2500 && tMs >= F[8 + j]) return;
+    F[k] = count;
+    F[8 + k] = tMs;
     this.fwI = j = (k + 1) & 7;
     // the oldest pair of the last 21 s (a slot not written yet says 0 steps at time 0)
-    while (T[j] < tMs - 21000 && j !== k) j = (j + 1) & 7;
-    k = tMs - T[j];
-    this.fwSpm = k >= 5000 ? ((count - C[j]) * 60000) / k : 0;
+    while (F[8 + j] < tMs - 21000 && j !== k) j = (j + 1) & 7;
+    k = tMs - F[8 + j];
+    this.fwSpm = k >= 5000 ? ((count - F[j]) * 60000) / k : 0;
   }
 
   private fallback(): boolean {
     // power save (or nothing usable): only the step counter is left, at low confidence
     const fw = this.fwSpm > 0, changed = fw || this.src !== SRC_NONE;
+    this.xs = -1;
     this.gait = GAIT_STILL;
     this.spm = fw ? this.fwSpm : 0;
     this.conf = fw ? 0.2 : 0;
@@ -247,17 +240,31 @@ export class CadenceEstimator {
 
   /**
    * The step rate (in bins, fractional), of f and the rates one of whose harmonics aliases onto f,
-   * whose comb scores highest: each candidate is (m·PAD + sign·f) / h, from ALIASES, kept inside
+   * whose comb scores highest: each candidate is (m·PAD + sign·f) / h, from the list A, kept inside
    * the running band. A candidate must be another lobe (over 2 bins from f: within one the comb
    * cannot tell them apart, and the noise would pull the rate off) and show its own fundamental
    * (at least ALIAS_FUND of the peak's, at or next to a local maximum: not the flank of another lobe).
    */
   private unalias(f: number): number {
+    // (its helpers and list are made per call, which is seldom: held all session they would cost RAM)
     const w = this.work, R = Math.round, wf = ALIAS_FUND * w[R(f)];
-    let best = f, top = comb(w, f), i = 0, c: number, s: number;
-    while (i < ALIASES.length) {
-      c = (ALIASES[i++] * PAD + ALIASES[i++] * f) / ALIASES[i++];
-      if (c >= K_RUN && c <= K_HI && (c > f + 2 || c < f - 2) && w[R(c)] >= wf && isPeak(w, R(c)) && (s = comb(w, c)) > top) {
+    // the step rates that alias one of their harmonics onto a peak at bin f, as (m, sign, h) for
+    // (m·PAD + sign·f) / h: the 3rd to 8th harmonics that can land in the running band
+    const A = [1, -1, 3, 1, -1, 4, 1, 1, 5, 1, 1, 6, 2, -1, 7, 2, -1, 8, 2, 1, 8];
+    // bin k or a neighbour is a local maximum
+    const isPeak = function (k: number): boolean {
+      return (w[k] >= w[k - 1] && w[k] >= w[k + 1]) || (w[k - 1] >= w[k - 2] && w[k - 1] >= w[k]) || (w[k + 1] >= w[k] && w[k + 1] >= w[k + 2]);
+    };
+    // a step rate's comb score at (fractional) bin c: its stride and its first three harmonics, each
+    // where it aliases to (the modulus holds all PAD bins, the upper half mirroring the lower, and
+    // 3c stays below PAD, so bin round(h·c) is the h-th harmonic's alias as it is)
+    const comb = function (c: number): number {
+      return w[R(c / 2)] + w[R(c)] + w[R(2 * c)] + w[R(3 * c)];
+    };
+    let best = f, top = comb(f), i = 0, c: number, s: number;
+    while (i < A.length) {
+      c = (A[i++] * PAD + A[i++] * f) / A[i++];
+      if (c >= K_RUN && c <= K_HI && (c > f + 2 || c < f - 2) && w[R(c)] >= wf && isPeak(R(c)) && (s = comb(c)) > top) {
         top = s;
         best = c;
       }
@@ -270,29 +277,37 @@ export class CadenceEstimator {
     // every local up front: a let inside a loop or branch costs a scope of its own on the watch
     const ops = this.ops, ring = this.ring, w = this.work, M = Math;
     const mean = ops.sum(ring) / CAD_N;
-    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N);
+    const sd = M.sqrt(ops.variance(ring, mean) / CAD_N) / G_UNITS;
     let k: number, best: number, bestScore: number, s: number, h1: number, h2: number, run: boolean, lo: number, hi: number, spm: number, peak = 0, conf: number, j: number, xs = 0, xv = 0, xsum = 0, both = false;
     if (sd < STILL_SD) return void this.fallback();
     // the forearm axis first, into the same buffer: the arm swing is a smooth stride-rate
     // rotation of gravity, and a sine does not alias, so its peak (when it stands out: X_PROM
     // times the band's mean) says which step rate the magnitude's harmonics belong to
-    spectrum(ops, this.ringX, this.hann, w, p);
-    k = K_HI >> 1;
-    while (k >= K_RUN >> 1) {
-      xsum += w[k];
-      if (w[k] > xv) {
-        xv = w[k];
-        xs = k;
+    // the swing's stride every other estimate, the one before reused in between: it changes slowly (the
+    // window moves by an eighth, a quarter outside reps), and its spectrum is a third of the estimate's time
+    if (this.xs < 0) {
+      spectrum(ops, this.ringX, this.hann, w, p);
+      k = K_HI >> 1;
+      while (k >= K_RUN >> 1) {
+        xsum += w[k];
+        if (w[k] > xv) {
+          xv = w[k];
+          xs = k;
+        }
+        k--;
       }
-      k--;
-    }
-    if (xv * ((K_HI >> 1) - (K_RUN >> 1) + 1) < X_PROM * xsum) xs = 0;
-    else if (w[xs - 1] <= xv && w[xs + 1] <= xv) {
-      // refined like the step below (a local maximum: within half a bin): twice the stride doubles its error
-      h1 = M.log(w[xs - 1] + 1e-9);
-      h2 = M.log(w[xs + 1] + 1e-9);
-      s = h1 - 2 * M.log(w[xs] + 1e-9) + h2;
-      xs += s < 0 ? (0.5 * (h1 - h2)) / s : 0;
+      if (xv * ((K_HI >> 1) - (K_RUN >> 1) + 1) < X_PROM * xsum) xs = 0;
+      else if (w[xs - 1] <= xv && w[xs + 1] <= xv) {
+        // refined like the step below (a local maximum: within half a bin): twice the stride doubles its error
+        h1 = M.log(w[xs - 1] + 1e-9);
+        h2 = M.log(w[xs + 1] + 1e-9);
+        s = h1 - 2 * M.log(w[xs] + 1e-9) + h2;
+        xs += s < 0 ? (0.5 * (h1 - h2)) / s : 0;
+      }
+      this.xs = xs;
+    } else {
+      xs = this.xs;
+      this.xs = -1;
     }
     spectrum(ops, ring, this.hann, w, p);
     // band energy for the confidence, from the lowest stride to the top of the band: the sum of squares
@@ -300,28 +315,23 @@ export class CadenceEstimator {
     // the step: the bin maximising |X(f)| + HALF_W·|X(f/2)| (of equals, the lowest: the scan goes
     // down). Two bins a pass, 2j+1 and 2j, which share their half-rate bin j: the top and bottom
     // bins of the band, each without its pair, are scored on their own.
-    k = K_HI >> 1;
-    s = w[K_HI] + HALF_W * w[k];
-    best = K_HI;
-    bestScore = s;
+    // (the scan is a fifth of an estimate's time: h1 is bin k's half-rate bin, h2 the one above it,
+    // carried from the pass before, and j walks down the band)
+    h1 = w[(k = K_HI >> 1)];
+    bestScore = w[(best = j = K_HI)] + HALF_W * h1;
     while (--k > K_LO >> 1) {
-      h1 = w[k];
-      h2 = w[k + 1];
-      s = w[(j = 2 * k + 1)] + HALF_W * (h1 > h2 ? h1 : h2);
-      if (s >= bestScore) {
+      h2 = h1;
+      if ((s = w[--j] + HALF_W * ((h1 = w[k]) > h2 ? h1 : h2)) >= bestScore) {
         bestScore = s;
         best = j;
       }
-      s = w[--j] + HALF_W * h1;
-      if (s >= bestScore) {
+      if ((s = w[--j] + HALF_W * h1) >= bestScore) {
         bestScore = s;
         best = j;
       }
     }
-    h1 = w[k];
-    h2 = w[k + 1];
-    s = w[K_LO] + HALF_W * (h1 > h2 ? h1 : h2);
-    if (s >= bestScore) best = K_LO;
+    h2 = w[k];
+    if (w[K_LO] + HALF_W * (h2 > h1 ? h2 : h1) >= bestScore) best = K_LO;
     // octave decision: a walk at f and a run whose stride is f both show peaks at f and 2f
     // (a peak at or above 2·K_LO, always past K_RUN, is a run's step: its half is the stride to check)
     run = best >= K_RUN;
