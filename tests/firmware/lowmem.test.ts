@@ -1,6 +1,6 @@
 // A run that runs short of memory (issue 13): RAM is taken elsewhere, 200 JsVars more every 5 s,
 // during a Classic 5K. Measured: the firmware only flags LOW_MEMORY once it has already interrupted
-// the run's code (at ~20 free), so the app watches free memory at its tick and, under 600, gives up
+// the run's code (at ~20 free), so the app watches free memory at its tick and (about every 8 s), under 600, gives up
 // its cadence estimate (the largest thing a run holds) so that the log and the buzzes go on: the log
 // says when, the run screen says LOW RAM, and the warm-up still ends on time with its buzz and its
 // step line, without an interpreter error. And Resume from the recover prompt, like a tap on the
