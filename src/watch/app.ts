@@ -273,8 +273,8 @@ export class App implements Ports, View {
         if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
         // under 600 JsVars free (RAM held by something else): the interpreter is a few hundred
         // from interrupting the run, which LOW_MEMORY only reports once it has (measured). Read
-        // about every 8 s (the call makes an object of ~10 fields: each second it cost the run
-        // a few % of its interpreter time)
+        // about every 8 s: the call makes an object of ~10 fields, which a run has no need of each
+        // second (its cost per call is not measured separately)
         if (t % 8000 < 1000 && process.memory(false).free < 600) me.lean();
       }
       s.tick(t);
