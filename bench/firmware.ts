@@ -34,12 +34,14 @@ for (const [name, start] of apps) {
   console.log(`${name.padEnd(8)} RAM above baseline: after load +${r.afterLoad - baseline}, peak in 12 min +${r.peak - baseline} JsVars${aim}; firmware errors ${r.errors} (${FW})`);
 }
 
-// interpreter time: 10 emulated minutes, the apps and the bare baseline side by side, 3 runs; then
-// the same from the least time each watch took in each 10 s slice over the runs (what a burst of
-// load from elsewhere on the machine adds to one run's slice is left out; the runs are identical)
-const cpu10 = sessionTimeline(rows, { fromS: 60, durS: 10 * 60 });
-const line = (what: string, ms: number[]) => {
-  const perMin = ms.map((x) => x / 10);
+// interpreter time: a whole Classic 5K session (warm-up, strides, 6 x 400 m with recoveries,
+// cool-down) under the recording's events, the apps and the bare baseline side by side, 3 runs;
+// then the same from the least time each watch took in each 10 s slice over the runs (what a burst
+// of load from elsewhere on the machine adds to one run's slice is left out; the runs are identical)
+const SESSION_MIN = 42;
+const cpu = sessionTimeline(rows, { fromS: 0, durS: SESSION_MIN * 60 });
+const line = (what: string, ms: number[], min: number) => {
+  const perMin = ms.map((x) => x / min);
   const net = perMin.map((x) => x - perMin[0]);
   let l = `${what}: interpreter ms per emulated minute: events alone ${perMin[0].toFixed(0)}`;
   apps.forEach(([name], k) => { l += `, ${name} ${perMin[k + 1].toFixed(0)} (net ${net[k + 1].toFixed(0)})`; });
@@ -52,12 +54,17 @@ for (let run = 1; run <= 3; run++) {
   const ws = [await widgetsOnly()];
   for (const [, start] of apps) ws.push((await start()).w);
   const slices: number[][] = [];
-  line(`run ${run}`, timeSideBySide(ws, cpu10, 10_000, slices));
+  line(`run ${run}, ${SESSION_MIN} min`, timeSideBySide(ws, cpu, 10_000, slices), SESSION_MIN);
   least = least ? least.map((a, k) => a.map((x, j) => Math.min(x, slices[k][j]))) : slices;
 }
-const ratio = line("least of the 3 runs per 10 s slice", least!.map((a) => a.reduce((x, y) => x + y, 0)));
+// the warm-up (its first 10 minutes: an estimate every 5.1 s) apart from the rest (strides and reps
+// at one every 1.3 s, recoveries, cool-down)
+const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+line("least per 10 s slice, warm-up (0-10 min)", least!.map((a) => sum(a.slice(0, 60))), 10);
+line(`least per 10 s slice, strides to cool-down (10-${SESSION_MIN} min)`, least!.map((a) => sum(a.slice(60))), SESSION_MIN - 10);
+const ratio = line(`least per 10 s slice, whole session (${SESSION_MIN} min)`, least!.map(sum), SESSION_MIN);
 // issue 9: SpeedSeq's interpreter time (cadence estimated) at most Run's under the same events
-if (apps.length > 1) console.log(`SpeedSeq/Run interpreter time ${ratio.toFixed(2)} (least per slice), aim <= 1.00: ${ratio <= 1 ? "PASS" : "FAIL"} (${FW})`);
+if (apps.length > 1) console.log(`SpeedSeq/Run interpreter time over a whole session ${ratio.toFixed(2)} (least per slice), aim <= 1.00: ${ratio <= 1 ? "PASS" : "FAIL"} (${FW})`);
 
 // boundary buzzes against the device's laps, and the log's size, on the real 4 x 1 km session
 const laps = await lapBuzzOffsets(parseRecording(readFileSync(REC_4X1KM, "utf8")), pattern(H_RECOVERY)[0]);

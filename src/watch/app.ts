@@ -265,17 +265,19 @@ export class App implements Ports, View {
     if (start) this.ticker = setInterval(function () {
       const s = me.s!, c = me.cad, t = Date.now(), st = s.step, k = st && st.kind;
       // the step count and the sample rate (power save stops the accelerometer estimate) once a
-      // second; an estimate every CAD_HOP samples where the drop detector watches (reps and
-      // strides), else every other one: half the time the estimates take, the screen's cadence 1.3 s
-      // later (no estimator: memory ran short, see lean)
+      // second; an estimate every CAD_HOP samples (1.3 s) where the drop detector watches (reps
+      // and strides), else every fourth (5.1 s: warm-up, recoveries and cool-down are most of a
+      // session, and there the screen's cadence only informs) (no estimator: memory ran short, see lean)
       if (c) {
         c.steps(me.stepN, t);
-        if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 2 * CAD_HOP)) c.done();
+        if (c.rate(t, k === "work" || k === "stride" ? CAD_HOP : 4 * CAD_HOP)) c.done();
         // under 600 JsVars free (RAM held by something else): the interpreter is a few hundred
         // from interrupting the run, which LOW_MEMORY only reports once it has (measured). Read
         // about every 8 s: the call makes an object of ~10 fields, which a run has no need of each
-        // second (its cost per call is not measured separately)
-        if (t % 8000 < 1000 && process.memory(false).free < 600) me.lean();
+        // second (its cost per call is not measured separately). Without collecting, garbage the
+        // firmware has not yet collected counts as used (measured: under 600 "free" with 10,400
+        // free after a collection, 158 s into a run), so a low reading is taken again after one
+        if (t % 8000 < 1000 && process.memory(false).free < 600 && process.memory().free < 600) me.lean();
       }
       s.tick(t);
       me.after();
@@ -312,7 +314,7 @@ export class App implements Ports, View {
     delete this.ls.accel;
     this.cad = null;
     s.cadence(Date.now(), 0, 0);
-    s.log.rec({ k: "F", tMs: s.t, what: "lowMemory", value: process.memory(false).free });
+    s.log.rec({ k: "F", tMs: s.t, what: "lowMemory", value: process.memory().free });
   }
 
   /** the session's end: its tick, sensors and options back as they were, its RAM given back; the log keeps everything written */
