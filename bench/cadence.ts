@@ -3,7 +3,7 @@
 // The wrist signal is synthetic (src/sim/wrist.ts); the loop-iteration count is a model of the
 // watch's cost (interpreted loop iterations on the accelerometer path), not a timing.
 import { build } from "esbuild";
-import { CAD_N, CadenceEstimator } from "../src/engine/cadence/estimator";
+import { TAPER, CadenceEstimator } from "../src/engine/cadence/estimator";
 import { nativeE } from "../src/sim/native";
 import { errors, feeder, mean, pct, replay } from "../src/sim/cadenceReplay";
 import { readCadence, recordingErrors } from "../src/sim/cadenceRecording";
@@ -61,19 +61,19 @@ for (const [model, synth] of MODELS) {
 }
 
 // Cost model: interpreted loop passes per second on the accelerometer path. Each sample is one
-// pass of straight-line code (counted as 1); each estimate runs two Hann loops (forearm axis and
-// magnitude, CAD_N / 4 passes of 4 multiplies each), the 15-bin stride scan of the forearm axis,
-// the scan of the 48 step bins (24 passes of two) and the 5-bin confidence sum (the alias check,
-// 7 comb reads of 4 bins where the swing does not settle it, and the walk's forearm-swing check
-// are left out). Natively, not counted: E.sum, E.variance (twice), E.FFT (256 points, twice), the
-// typed-array set()s and fill(). bench/cadence-fw.ts times an estimate on the firmware.
+// pass of straight-line code (counted as 1); each estimate runs the magnitude's taper loop (TAPER / 4
+// passes of 8 multiplies), every other estimate the forearm axis's taper loop and its 15-bin stride
+// scan, the scan of the 48 step bins (24 passes of two) and the 5-bin confidence sum (the alias
+// check, 7 comb reads of 4 bins where the swing does not settle it, and the walk's forearm-swing
+// check are left out). Natively, not counted: E.sum, E.variance (twice), E.FFT (256 points, once or
+// twice), the typed-array set()s and fill(). bench/cadence-fw.ts times an estimate on the firmware.
 {
   const s = synthesise(steady(185, 600), SEEDS[0]);
   const est = new CadenceEstimator(nativeE), push = feeder(est);
   let iters = 0;
-  for (const p of s.samples) { iters++; if (push(p.x, p.y, p.z)) iters += CAD_N / 2 + 15 + 24 + 5; }
+  for (const p of s.samples) { iters++; if (push(p.x, p.y, p.z)) iters += TAPER / 4 + (TAPER / 4 + 15) / 2 + 24 + 5; }
   const secs = s.samples.length / 12.5;
-  console.log(`cost (model of the watch): ${f1(iters / secs)} interpreted loop passes/s at 12.5 Hz; native per estimate: E.sum, E.variance x2, E.FFT (256 points) x2, set x4, fill x2`);
+  console.log(`cost (model of the watch): ${f1(iters / secs)} interpreted loop passes/s at 12.5 Hz; native per estimate: E.sum, E.variance x2, E.FFT (256 points) x1.5, set x3, fill x1.5`);
 }
 
 for (const f of ["fitparser_running-with-developer-data.csv", "pyfitparse_activity-small-fenix2-run.csv"]) {

@@ -58,7 +58,7 @@ const PAD = CAD_N * 2;
  * average instead of 2.6; no false drop flag in 23 h instead of one), and the interpreted loop
  * multiplies 32 samples instead of 128 (bench/cadence.ts, bench/cadence-fw.ts).
  */
-const TAPER = 16;
+export const TAPER = 16;
 /**
  * Step bands in bins of 2.93 spm: walking from K_LO (1.33 Hz, 80 spm), running from K_RUN (the
  * first bin at or above 2.2 Hz, 132 spm), both up to K_HI (3.6 Hz, 216 spm).
