@@ -52,6 +52,8 @@ export class Session {
   /** session ms at the last tick, and the wall ms it came at (clock.ts) */
   tickMono: number;
   tickWall: number;
+  /** session ms of the last fix that ran the rules in a distance step (-1: none yet) */
+  fixT: number;
   cur: Cursor;
   gps: GpsTrack;
   /** where buzzes go */
@@ -119,6 +121,7 @@ export class Session {
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number, cut?: number) {
     this.tickMono = 0;
     this.tickWall = wallMs;
+    this.fixT = -1;
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
     this.out = ports;
@@ -163,7 +166,12 @@ export class Session {
     const t = this.tickMono + dt;
     this.tickMono = t < this.t ? this.t : t;
     if (jump) this.log.rec({ k: "F", tMs: this.tickMono, what: "clockJump", value: 0 });
-    this.advance(this.tickMono);
+    // in a distance step each fix runs the rules (gpsFix): a tick within a second of one finds
+    // nothing new, and the rules are the longest code a run reads each second (without fixes the
+    // tick runs them again)
+    const st = this.step;
+    if (st && st.end.dist && this.fixT >= 0 && this.tickMono - this.fixT < 1000) this.t = this.tickMono;
+    else this.advance(this.tickMono);
   }
 
   /**
@@ -212,8 +220,10 @@ export class Session {
     // the rules where distance ends the step; elsewhere the next tick runs them (pace alerts with
     // the latest pace, at most a second later)
     const st = this.step;
-    if (st && st.end.dist) this.advance(t);
-    else this.t = t;
+    if (st && st.end.dist) {
+      this.fixT = t;
+      this.advance(t);
+    } else this.t = t;
   }
 
   hrm(wallMs: number, bpm: number, conf: number): void {
