@@ -52,7 +52,7 @@ export class Session {
   /** session ms at the last tick, and the wall ms it came at (clock.ts) */
   tickMono: number;
   tickWall: number;
-  /** session ms of the last fix that ran the rules in a distance step (-1: none yet) */
+  /** session ms of the last fix that ran the rules in a distance step (-Infinity: none yet) */
   fixT: number;
   cur: Cursor;
   gps: GpsTrack;
@@ -121,7 +121,7 @@ export class Session {
   constructor(plan: Plan, ports: Ports, wallMs: number, version: string, goal: string, lastSeq: number, fromIdx: number, cut?: number) {
     this.tickMono = 0;
     this.tickWall = wallMs;
-    this.fixT = -1;
+    this.fixT = -Infinity;
     this.cur = new Cursor(plan);
     this.gps = new GpsTrack();
     this.out = ports;
@@ -170,7 +170,7 @@ export class Session {
     // nothing new, and the rules are the longest code a run reads each second (without fixes the
     // tick runs them again)
     const st = this.step;
-    if (st && st.end.dist && this.fixT >= 0 && this.tickMono - this.fixT < 1000) this.t = this.tickMono;
+    if (st && st.end.dist && this.tickMono - this.fixT < 1000) this.t = this.tickMono;
     else this.advance(this.tickMono);
   }
 

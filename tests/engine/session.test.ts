@@ -241,6 +241,23 @@ describe("which events run the step rules", () => {
     expect(steps()[0].why).toBe("hr");
     expect(steps()[0].durMs).toBe(2500);
   });
+  it("in a distance step a tick within a second of a fix that ran the rules does not run them again; without fixes it does", () => {
+    const { s } = mk({ dist: 400 });
+    let runs = 0;
+    const advance = s.advance.bind(s);
+    s.advance = (t: number) => { runs++; advance(t); };
+    const fix = (t: number, k: number) => s.gpsFix(t, { lat: 51.5 + (k * 3) / 111_195, lon: -0.12, speed: 10.8, fix: 1, hdop: 0.9, satellites: 9 });
+    for (let k = 1; k <= 10; k++) {
+      fix(k * 1000 - 500, k);
+      s.tick(k * 1000);
+    }
+    // one run a second, the fix's
+    expect(runs).toBe(10);
+    // the fixes stop: every tick runs them
+    for (let k = 11; k <= 15; k++) s.tick(k * 1000);
+    expect(runs).toBe(15);
+    expect(s.step!.kind).toBe("recovery");
+  });
 });
 
 describe("GPS fixes and the step rules", () => {
