@@ -18,6 +18,13 @@
 // Without a fix for DR_AFTER_MS (dropouts, tunnels) distance goes on at the last smoothed speed,
 // from the last fix up to DEAD_RECKON_MS after it; a gap of GAP_LOG_MS or more is reported in `gap` so that the
 // session logs it (gpsLost when it starts, gpsBack with its length when fixes return).
+// A fix is old when it arrives: the receiver computes it, then sends the second's NMEA sentences
+// as text over a serial line, and Bangle.js 2's firmware emits the 'GPS' event only at the ZDA
+// sentence near the end of them. The session therefore feeds each fix at its arrival minus
+// FIX_LAG_MS, so that a step's end is interpolated, and its buzz scheduled, where the runner
+// truly was. 500 ms is the middle of the 0-1 s lag the simulator draws per run (400-500 were
+// equally good on the tuning seeds); the real watch's lag is to be measured (a fix's `time`
+// against a clock set from the GPS) and set here.
 // Per fix: a few arithmetic steps, no allocation, one method (the watch runs this at 1 Hz).
 
 /** the fields of Bangle's 'GPS' event the engine reads (speed in km/h, fix a GGA quality) */
@@ -55,6 +62,8 @@ export const DEAD_RECKON_MS = 60000;
 const DR_AFTER_MS = 3000;
 /** no fix for this long is a gap the log marks (ms) */
 export const GAP_LOG_MS = 5000;
+/** how long after the moment it describes a fix reaches the app (ms); see the header */
+export const FIX_LAG_MS = 500;
 
 export const GPS_OK = 0;
 export const GPS_NOFIX = 1;

@@ -5,7 +5,7 @@
 import type { Plan, Step } from "./plan";
 import { Cursor } from "./workout/cursor";
 import { TICK_MS, MAX_TICK_GAP_MS } from "./clock";
-import { GpsTrack, GPS_OK } from "./gps";
+import { GpsTrack, GPS_OK, FIX_LAG_MS } from "./gps";
 import type { GpsFix } from "./gps";
 import { pattern, GAP_MS, ALERT_GAP_MS, H_REP, H_RECOVERY, H_COUNT, H_STEP, H_END, H_CAD, H_FAST, H_SLOW, H_OFFER } from "./haptics";
 import { LogWriter } from "./log/encode";
@@ -193,7 +193,8 @@ export class Session {
     const st0 = this.step;
     if (st0 && !st0.end.dist && this.boundaryAt <= t) this.advance(t);
     const g = this.gps;
-    if (g.add(t, f) === GPS_OK) this.gpsN++;
+    // the fix describes where the runner was FIX_LAG_MS before it arrived
+    if (g.add(t - FIX_LAG_MS, f) === GPS_OK) this.gpsN++;
     else this.gpsBad++;
     // a gap in the fixes: gpsLost at the last fix (the speed carried on, m/s), gpsBack with its length (s)
     if (g.gap) this.log.rec(g.gap < 0 ? { k: "F", tMs: g.tMs, what: "gpsLost", value: Math.round(g.mps * 10) / 10 } : { k: "F", tMs: t, what: "gpsBack", value: Math.round(g.gap / 100) / 10 });
@@ -204,9 +205,11 @@ export class Session {
       const e = this.step!.end;
       const need = e.dist !== undefined ? e.dist - this.sDist : Infinity;
       if (seg >= need) {
-        // the crossing, interpolated between the two fixes
-        const t0 = this.gps.segT0;
-        const tEnd = t0 + ((t - t0) * need) / seg;
+        // the crossing, interpolated between the two fixes (not before the step began: a step that
+        // began at a tick between them takes the whole segment)
+        const t0 = g.segT0;
+        let tEnd = t0 + ((g.dT - t0) * need) / seg;
+        if (tEnd < this.sStart) tEnd = this.sStart;
         this.sDist += need;
         this.finish(tEnd, "dist");
         if (this.step) this.sDist = seg - need;
@@ -214,7 +217,7 @@ export class Session {
       if (t - this.trackT >= TRACK_MS) {
         this.trackT = t;
         // with the HR if fresh and the cadence if confident (0: none), as the step's averages take them
-        if (this.track) this.log.add(t / 1000, f.lat, f.lon, t - this.hrT <= HR_STALE_MS ? this.bpm : 0, this.cadConf >= 0.5 ? this.spm : 0);
+        if (this.track) this.log.add(g.tMs / 1000, f.lat, f.lon, t - this.hrT <= HR_STALE_MS ? this.bpm : 0, this.cadConf >= 0.5 ? this.spm : 0);
       }
     }
     // the rules where distance ends the step; elsewhere the next tick runs them (pace alerts with
@@ -450,7 +453,10 @@ export class Session {
       if (e.hrAbove !== undefined && this.bpm > e.hrAbove) return this.finish(t, "hr");
     }
     const byDist = e.dist !== undefined;
-    if (byDist && this.gps.mps > 0.5) left = ((e.dist! - this.sDist) * 1000) / this.gps.mps;
+    // at the last speed from where the distance was counted to (a fix's position is older than
+    // the fix); the receiver's own speed, not the smoothed one, which lags a change of pace
+    const g = this.gps, v = g.v > 0.5 ? g.v : g.mps;
+    if (byDist && v > 0.5) left = ((e.dist! - this.sDist) * 1000) / v + g.dT - t;
     this.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
     const nextRep = this.cur.nextLeaf;
@@ -463,7 +469,7 @@ export class Session {
     }
     const horizon = byDist ? this.gps.gapMs * 1.1 : 1100;
     if (!this.buzzed && left <= horizon) {
-      this.buzzed = this.request(this.np, t, left);
+      this.buzzed = this.request(this.np, t, left > 0 ? left : 0);
     }
     // pace against the step's band
     const band = s.pace as [number, number] | undefined;

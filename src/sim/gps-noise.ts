@@ -3,7 +3,7 @@
 //   correlation time, σ = noiseM (0-10 m; a wrist receiver in the open is at 3-5 m). Real error
 //   wanders slowly (satellite geometry, multipath and the atmosphere change over minutes), so
 //   fix-to-fix differences are far smaller than σ: white noise of the same σ would be unrealistic.
-// - Doppler speed error: σ = 0.2 m/s, correlated over 2 s. Carrier-derived speed of a consumer
+// - Doppler speed error: σ = 0.2 m/s, correlated over 1 s. Carrier-derived speed of a consumer
 //   receiver is good to ~0.05-0.1 m/s when it sits still; on a wrist the antenna swings with the
 //   arm and the receiver's loop filter smooths that over a second or two, which leaves ~0.1-0.3
 //   m/s at running speed, wandering over the filter's time.
