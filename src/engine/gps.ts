@@ -22,9 +22,9 @@
 // as text over a serial line, and Bangle.js 2's firmware emits the 'GPS' event only at the ZDA
 // sentence near the end of them. The session therefore feeds each fix at its arrival minus
 // FIX_LAG_MS, so that a step's end is interpolated, and its buzz scheduled, where the runner
-// truly was. 500 ms is the middle of the 0-1 s lag the simulator draws per run (400-500 were
-// equally good on the tuning seeds); the real watch's lag is to be measured (a fix's `time`
-// against a clock set from the GPS) and set here.
+// truly was. 500 ms is the middle of the 0-1 s lag the simulator draws per run (on the tuning
+// seeds anything from 300 to 700 ms did about as well); the real watch's lag is to be measured
+// (a fix's `time` against a clock set from the GPS) and set here.
 // Per fix: a few arithmetic steps, no allocation, one method (the watch runs this at 1 Hz).
 
 /** the fields of Bangle's 'GPS' event the engine reads (speed in km/h, fix a GGA quality) */
