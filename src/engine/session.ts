@@ -453,10 +453,12 @@ export class Session {
       if (e.hrAbove !== undefined && this.bpm > e.hrAbove) return this.finish(t, "hr");
     }
     const byDist = e.dist !== undefined;
-    // at the last speed from where the distance was counted to (a fix's position is older than
-    // the fix); the receiver's own speed, not the smoothed one, which lags a change of pace
-    const g = this.gps, v = g.v > 0.5 ? g.v : g.mps;
-    if (byDist && v > 0.5) left = ((e.dist! - this.sDist) * 1000) / v + g.dT - t;
+    if (byDist) {
+      // at the last speed from where the distance was counted to (a fix's position is older than
+      // the fix); the receiver's own speed, not the smoothed one, which lags a change of pace
+      const g = this.gps, v = g.v > 0.5 ? g.v : g.mps;
+      if (v > 0.5) left = ((e.dist! - this.sDist) * 1000) / v + g.dT - t;
+    }
     this.boundaryAt = t + left;
     // countdown ticks into a rep, then the boundary buzz itself, scheduled to land on time
     const nextRep = this.cur.nextLeaf;
